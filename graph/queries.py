@@ -343,13 +343,14 @@ def resolve(store, kind: str, value: str) -> ox.NamedNode:
         return ox.NamedNode(iri)
     rows = store.select(_RESOLVE[kind])
     want = _norm(value)
+    want_slug = _norm(value.replace("-", " "))
     by_name, by_slug, names = {}, {}, {}
     for r in rows:
         x = r["x"]
         names.setdefault(x, r.get("name") or x.rsplit("/", 1)[-1])
         if r.get("name") is not None and _norm(r["name"]) == want:
             by_name.setdefault(x, r["name"])
-        if _norm(x.rsplit("/", 1)[-1].replace("-", " ")) == want:
+        if _norm(x.rsplit("/", 1)[-1].replace("-", " ")) == want_slug:
             by_slug.setdefault(x, names[x])
     hits = by_name or by_slug
     if len(hits) == 1:
