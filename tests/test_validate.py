@@ -108,7 +108,7 @@ def test_validate_event_without_evidence_fails(ds):
     event = _one(ds, GG.Report)
     _set(ds, event, GG.evidence, None)
     msg = _fails(ds, "needs at least one gg:evidence", "gg:evidence")
-    assert msg.count("\n") == 1, "exactly one violation expected"
+    assert msg.count("needs at least one gg:evidence") == 1
     assert str(event).rsplit("/", 1)[1] in msg
 
 
@@ -128,7 +128,7 @@ def test_validate_begin_date_after_end_date_fails(ds):
     _set(ds, interval, GG.beginDate, Literal(end + dt.timedelta(days=1)))
     msg = _fails(ds, "gg:beginDate", "not after gg:endDate")
     # the event's copy of the dates now differs from its interval: said as well
-    assert "copy them from the interval" in msg
+    assert "copy it from the interval" in msg
 
 
 def test_validate_agent_without_label_fails(ds):
@@ -171,7 +171,7 @@ def test_validate_evidence_from_another_document_fails(ds):
     target = _value(ds, _value(ds, report, GG.evidence), OA.hasTarget)
     other = next(d for d in docs if d != _value(ds, report, GG.source))
     _set(ds, target, OA.hasSource, other)
-    _fails(ds, "quotes another document than the event's gg:source")
+    _fails(ds, "must quote its gg:source and no other document")
 
 
 def test_validate_empty_quote_fails(ds):
