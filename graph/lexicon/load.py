@@ -8,8 +8,9 @@ where a fixed set applies, the valid choices.
 Example::
 
     >>> data = load_yaml("time")
-    >>> require(data, "months", list, "time.yaml", "<top>")[0]["value"]
-    1
+    >>> months = require(data, "months", dict, "time.yaml", "months")
+    >>> require(months["entries"][0], "forms", list, "time.yaml", "months[1]")
+    ['januari']
 """
 from __future__ import annotations
 
