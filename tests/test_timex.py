@@ -305,3 +305,10 @@ def test_shipped_lexicon_compiles():
     lex = time_lexicon()
     assert lex.months["sept."] == 9 and lex.month_names["mei"] == 5
     assert "jan" not in lex.month_names
+
+
+def test_docstring_examples_run():
+    import doctest
+    for module in (timex, load):
+        result = doctest.testmod(module, optionflags=doctest.ELLIPSIS)
+        assert result.failed == 0 and result.attempted > 0, module.__name__
