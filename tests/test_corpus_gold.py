@@ -128,3 +128,24 @@ def test_gold_file(gold_path, scorer):
         if when not in (None, "unknown"):
             first, last = scorer.interval(str(when))
             assert isinstance(first, dt.date) and first <= last, f"{where}: bad when {when!r}"
+
+
+@pytest.mark.parametrize("gold_path", GOLD_FILES, ids=lambda p: p.stem)
+def test_gold_round_trips_through_scorer(gold_path, scorer):
+    """Predictions written from the gold itself (first name of each entity) must match every
+    gold event: names resolve unambiguously and sides fit."""
+    gold = load_gold(gold_path)
+    names = {e["id"]: e["names"][0] for e in gold["entities"]}
+
+    def side(value):
+        if value in (None, "unknown"):
+            return []
+        return [{"id": v, "label": names[v], "aliases": []}
+                for v in ([value] if isinstance(value, str) else value)]
+
+    predicted = [{"type": ev["type"], "agents": side(ev.get("agent")),
+                  "recipients": side(ev.get("recipient")),
+                  "document": {"source": gold["id"] + ".txt"}} for ev in gold["events"]]
+    index = scorer.GoldIndex(gold["entities"])
+    matches, _, npred, ngold, _ = scorer.score_events(gold, predicted, index)
+    assert len(matches) == npred == ngold == len(gold["events"])
