@@ -184,3 +184,4 @@ class Event:
     speaker: Optional[str] = None  # entity key of the one who says so; None = the publisher
     attribution_cue: Optional[str] = None   # aldus, volgens, schrijft ...
     page: Optional[int] = None
+    extra_evidence: list = field(default_factory=list)   # [(start, end, quote)] of the same event told again

@@ -1,0 +1,397 @@
+"""Resolve mentions to entities: within a document, then across the corpus.
+
+Within a document: a title before a name gives the person a post ("burgemeester Jansen"),
+so that "de burgemeester" later resolves to that person; surnames join full names; pronouns
+go to the nearest compatible person (subjects preferred for nominative pronouns); "ik"/"mij"
+inside a quotation go to its speaker; groups keep their counts and subsets.
+Across documents: the same full name is one person; a surname alone joins the one full name
+with that surname; a post named without holder joins the person who held that post in the
+same place elsewhere in the corpus; bodies and organisations join by name and place.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Optional
+
+from graph.extract.lexicon import roles
+from graph.extract.mentions import FIRST_PERSON, NOMINATIVE, TMention
+from graph.model import Document, Entity
+
+
+def slug(text: str) -> str:
+    s = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    return re.sub(r"[^a-z0-9]+", "-", s).strip("-") or "x"
+
+
+def surname(name: str) -> str:
+    return name.split()[-1] if name.split() else name
+
+
+@dataclass
+class DocContext:
+    """What a document's resolution produced: mentions per sentence, entities, place, speakers."""
+
+    doc: Document
+    sentences: list
+    mentions: dict                 # sentence index -> [TMention]
+    place: str = ""
+    speakers: dict = field(default_factory=dict)   # sentence index -> entity key of the quoted speaker
+    entities: dict = field(default_factory=dict)   # key -> Entity
+    focus: Optional[str] = None    # the person the document's affair is about
+
+
+def _new(ctx: DocContext, key: str, etype: str, label: str) -> Entity:
+    e = ctx.entities.get(key)
+    if e is None:
+        e = ctx.entities[key] = Entity(key=key, etype=etype, label=label)
+    e.documents.add(ctx.doc.source)
+    return e
+
+
+def _alias(e: Entity, text: str) -> None:
+    text = " ".join(text.split())
+    if text and text != e.label:
+        e.aliases.add(text)
+
+
+def document_place(doc: Document, sentences, mentions) -> str:
+    """The place the document is about: named with its organisations, else its most named location."""
+    counts = Counter()
+    names = {w for ms in mentions.values() for m in ms if m.etype == "Person" and m.kind == "name"
+             for w in m.name.split()}
+    for ms in mentions.values():
+        for m in ms:
+            if m.place:
+                counts[m.place] += 3
+    for s in sentences:
+        for t in s.tokens:
+            word = t.text.split()[0].split("_")[0]
+            if t.ner.startswith("B-LOC") and t.tag == "SPEC" and word not in names:
+                counts[word] += 1
+    return counts.most_common(1)[0][0] if counts else ""
+
+
+def find_quotes(doc: Document, sentences, mentions) -> list:
+    """Quoted passages opened by "<name>: '" and the mention that speaks them: [(start, end, m)]."""
+    text = doc.text
+    out = []
+    for s in sentences:
+        for m in mentions.get(s.index, []):
+            if m.etype != "Person" or m.kind not in ("name", "role"):
+                continue
+            mm = re.match(r"\s*:\s*(['\"‘“])", text[m.end:m.end + 6])
+            if not mm:
+                continue
+            open_at = m.end + mm.end()
+            close = {"'": "'", '"': '"', "‘": "’", "“": "”"}[mm.group(1)]
+            cm = re.search(r"[.!?]" + re.escape(close) + r"|" + re.escape(close) + r"\s*(?:\n|$)",
+                           text[open_at:])
+            end = open_at + cm.end() if cm else len(text)
+            out.append((open_at, end, m))
+    return out
+
+
+def resolve_document(doc: Document, sentences, mentions: dict) -> DocContext:
+    lex = roles()
+    ctx = DocContext(doc, sentences, mentions)
+    ctx.place = document_place(doc, sentences, mentions)
+    ordered = [m for s in sentences for m in mentions.get(s.index, [])]
+
+    # publisher and original publisher are organisations of their own
+    for name in (doc.publisher, doc.original_publisher):
+        if name:
+            e = _new(ctx, slug(name), "Organization", name)
+
+    # 1. persons by name; a surname joins the full name in this document
+    full = {}
+    for m in ordered:
+        if m.kind == "name" and m.etype == "Person" and len(m.name.split()) > 1:
+            full.setdefault(surname(m.name), m.name)
+    holders = {}   # post -> [entity key] in order of mention
+    for m in ordered:
+        if m.kind == "name" and m.etype == "Person":
+            name = full.get(m.name, m.name) if len(m.name.split()) == 1 else m.name
+            e = _new(ctx, slug(name), "Person", name)
+            _alias(e, m.text)
+            for a in m.extra_aliases:
+                _alias(e, a)
+            m.entity = e.key
+            if m.post:
+                e.posts.add(m.post)
+                holders.setdefault(m.post, []).append(e.key)
+    # an indefinite post right after a person's name is that person's post
+    # ("Jan Jansen (PvdA), wethouder van de gemeente X")
+    for s in sentences:
+        ms = mentions.get(s.index, [])
+        pairs = [(a, b) for i, b in enumerate(ms) for a in ms[:i]]
+        for a, b in pairs:
+            if b.kind == "apposition":
+                continue
+            if a.entity and ctx.entities[a.entity].etype == "Person" and b.kind in ("indefinite-role", "role") \
+                    and b.post and 0 < b.first - a.last <= 5:
+                between = s.tokens[a.last:b.first - 1]
+                if all(t.tag in ("LET", "SPEC", "LID") for t in between) and not any(t.text in ".;:" for t in between):
+                    ctx.entities[a.entity].posts.add(b.post)
+                    holders.setdefault(b.post, []).append(a.entity)
+                    b.entity = a.entity
+                    b.kind = "apposition"
+
+    # 2. quotations and their speakers
+    quotes = find_quotes(doc, sentences, mentions)
+    for s in sentences:
+        for qa, qb, m in quotes:
+            if qa <= s.start < qb and m.entity:
+                ctx.speakers[s.index] = m.entity
+
+    # 3. roles, bodies, organisations, groups, pronouns in reading order
+    groups = []   # (entity, head, count)
+    last_person = []   # [(entity key, is_subject, sentence index)]
+    for s in sentences:
+        for m in mentions.get(s.index, []):
+            if m.entity:
+                if ctx.entities[m.entity].etype == "Person":
+                    last_person.append((m.entity, _is_subject(s, m), s.index))
+                continue
+            if m.kind == "role" and m.post in lex.posts:
+                cands = holders.get(m.post)
+                if cands:
+                    m.entity = cands[-1]
+                    _alias(ctx.entities[m.entity], m.text)
+                    last_person.append((m.entity, _is_subject(s, m), s.index))
+                    continue
+                key = "post-" + slug(m.post + (" " + ctx.place if ctx.place else ""))
+                e = _new(ctx, key, "Role", m.post)
+                e.posts.add(m.post)
+                _alias(e, m.text)
+                m.entity = key
+                continue
+            if m.kind == "role":
+                key = "role-" + slug(m.post + (" " + ctx.place if ctx.place else ""))
+                e = _new(ctx, key, "Role", m.post)
+                _alias(e, m.text)
+                m.entity = key
+                continue
+            if m.kind == "body":
+                key = slug(m.head_lemma + (" " + ctx.place if ctx.place else ""))
+                e = _new(ctx, key, "Body", m.head_lemma)
+                _alias(e, m.text)
+                m.entity = key
+                continue
+            if m.kind == "self":
+                name = doc.original_publisher or doc.publisher
+                if name:
+                    e = _new(ctx, slug(name), "Organization", name)
+                    _alias(e, m.text)
+                    m.entity = e.key
+                continue
+            if m.kind == "org" or (m.kind == "name" and m.etype == "Organization"):
+                if m.name:
+                    label = f"{m.text}" if not m.text.lower().startswith(("de ", "het ")) else m.text.split(" ", 1)[1]
+                    key = slug(label)
+                elif m.post in ("gemeente", "provincie", "waterschap") and ctx.place:
+                    label, key = f"{m.post} {ctx.place}", slug(f"{m.post} {ctx.place}")
+                else:
+                    # unnamed: one per document and head word ("een extern bureau" ... "het bureau")
+                    tail = _tail_word(m.head_lemma)
+                    key = slug(f"{doc.doc_id} {tail}")
+                    label = m.text
+                existing = ctx.entities.get(key)
+                e = _new(ctx, key, "Organization", label)
+                if existing is None:
+                    e.label = label
+                _alias(e, m.text)
+                m.entity = key
+                continue
+            if m.kind == "group":
+                e = _resolve_group(ctx, m, groups)
+                m.entity = e.key
+                continue
+            if m.kind == "pronoun":
+                m.entity = _resolve_pronoun(ctx, s, m, last_person)
+                if m.entity:
+                    last_person.append((m.entity, _is_subject(s, m), s.index))
+    # labels of unnamed organisations: prefer the longest description
+    for e in ctx.entities.values():
+        if e.etype == "Group":
+            for a in list(e.aliases):
+                pass
+    ctx.focus = _focus(ctx)
+    return ctx
+
+
+def _tail_word(lemma: str) -> str:
+    for tail in ("bureau", "kantoor", "dienst", "onderzoek", "commissie", "inspectie"):
+        if lemma.endswith(tail):
+            return tail
+    return lemma
+
+
+def _is_subject(s, m: TMention) -> bool:
+    t = s.token(m.last)
+    return bool(t and t.rel == "su") or m.pronoun in NOMINATIVE
+
+
+def _resolve_group(ctx: DocContext, m: TMention, groups: list) -> Entity:
+    head = m.head_lemma
+    if m.count is None:
+        for e, h, c in reversed(groups):
+            if h == head:
+                _alias(e, m.text)
+                return e
+    else:
+        for e, h, c in reversed(groups):
+            if h == head and c == m.count:
+                _alias(e, m.text)
+                return e
+    key = slug(f"{ctx.doc.doc_id} {m.text}")
+    label = m.text[0].lower() + m.text[1:] if m.text[:1].isupper() and not m.text.isupper() else m.text
+    e = _new(ctx, key, "Group", label)
+    e.count = m.count
+    if m.subset_of_count is not None:
+        for g, h, c in reversed(groups):
+            if h == head and c == m.subset_of_count:
+                e.subgroup_of = g.key
+                break
+    groups.append((e, head, m.count))
+    return e
+
+
+def _resolve_pronoun(ctx: DocContext, s, m: TMention, last_person: list) -> Optional[str]:
+    w = m.pronoun
+    if w in FIRST_PERSON:
+        return ctx.speakers.get(s.index) or _author(ctx)
+    speaker = ctx.speakers.get(s.index)
+    if w in ("wij", "we", "ons"):
+        if speaker:
+            others = [p[0] for p in last_person if p[0] != speaker and s.index - p[2] <= 1]
+            if others:
+                m.also = [others[-1]]
+        return speaker
+    nominative = w in NOMINATIVE
+    # inside a quotation the speaker says "ik", so "hij"/"zij" is someone else
+    recent = [p for p in last_person if s.index - p[2] <= 3 and p[0] != speaker]
+    if not recent:
+        return None
+    same_sentence = [p for p in recent if p[2] == s.index]
+    if nominative:
+        prev_subjects = [p for p in recent if p[1] and p[2] < s.index]
+        if same_sentence and not _is_subject_clause_start(s, m):
+            return same_sentence[-1][0]
+        if prev_subjects:
+            return prev_subjects[-1][0]
+        return recent[-1][0]
+    # an object pronoun does not point at the subject of its own clause
+    for key, is_subj, idx in reversed(recent):
+        if idx == s.index and is_subj:
+            continue
+        return key
+    return recent[-1][0]
+
+
+def _is_subject_clause_start(s, m) -> bool:
+    return m.first <= 2
+
+
+def _author(ctx: DocContext) -> Optional[str]:
+    """First person outside a quotation: the author of a letter, when the document is one."""
+    return None
+
+
+def _focus(ctx: DocContext) -> Optional[str]:
+    """The person the affair is about: named as the one whose conduct is at issue ("gedrag van X",
+    "klachten over X", "zijn gedrag"), else the most mentioned person."""
+    lex = roles()
+    conduct = Counter()
+    for s in ctx.sentences:
+        for m in ctx.mentions.get(s.index, []):
+            if not m.entity or ctx.entities.get(m.entity) is None or ctx.entities[m.entity].etype != "Person":
+                continue
+            before = s.token(m.first - 1)
+            before2 = s.token(m.first - 2) if m.first > 2 else None
+            if before is not None and before.tag == "LID" and before2 is not None:
+                before, before2 = before2, s.token(m.first - 3) if m.first > 3 else None
+            if before is not None and before.lemma in ("over", "tegen"):
+                conduct[m.entity] += 2
+            elif before is not None and before.lemma == "van" and before2 is not None \
+                    and lex.is_matter_noun(before2.lemma):
+                conduct[m.entity] += 2
+            elif before is not None and lex.is_matter_noun(before.lemma):
+                conduct[m.entity] += 2
+            nxt = s.token(m.last + 1)
+            if m.pronoun in ("hij", "zij", "hem", "haar") and nxt is not None and lex.is_matter_noun(nxt.lemma):
+                conduct[m.entity] += 1
+    if conduct:
+        return conduct.most_common(1)[0][0]
+    counts = Counter()
+    for ms in ctx.mentions.values():
+        for m in ms:
+            if m.entity and m.kind != "pronoun" and ctx.entities.get(m.entity) and \
+                    ctx.entities[m.entity].etype == "Person":
+                counts[m.entity] += 1
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def resolve_corpus(contexts: list) -> dict:
+    """Merge the documents' entities into one table; rewrite mention keys. Returns key -> Entity."""
+    merged: dict = {}
+    rename: dict = {}
+    # full names in the corpus, by surname
+    fulls = {}
+    for ctx in contexts:
+        for e in ctx.entities.values():
+            if e.etype == "Person" and len(e.label.split()) > 1:
+                fulls.setdefault(surname(e.label), set()).add(e.key)
+    for ctx in contexts:
+        for e in ctx.entities.values():
+            if e.etype == "Person" and len(e.label.split()) == 1:
+                cands = fulls.get(e.label, set())
+                if len(cands) == 1:
+                    rename[(ctx.doc.source, e.key)] = next(iter(cands))
+    # post holders per (post, place)
+    holders = {}
+    for ctx in contexts:
+        for e in ctx.entities.values():
+            if e.etype == "Person":
+                for p in e.posts:
+                    holders.setdefault((p, ctx.place), set()).add(rename.get((ctx.doc.source, e.key), e.key))
+    for ctx in contexts:
+        for e in ctx.entities.values():
+            if e.etype == "Role" and e.key.startswith("post-"):
+                cands = holders.get((e.label, ctx.place), set())
+                if len(cands) == 1:
+                    rename[(ctx.doc.source, e.key)] = next(iter(cands))
+    for ctx in contexts:
+        for e in ctx.entities.values():
+            target = rename.get((ctx.doc.source, e.key), e.key)
+            m = merged.get(target)
+            if m is None:
+                m = merged[target] = Entity(key=target, etype=e.etype, label=e.label)
+                if target != e.key:
+                    m.etype = "Person"
+            if target != e.key and e.etype != "Person":
+                m.aliases.add(e.label)
+            elif len(e.label) > len(m.label) and e.etype == "Person":
+                m.aliases.add(m.label)
+                m.label = e.label
+            m.aliases |= {a for a in e.aliases}
+            m.aliases.discard(m.label)
+            m.documents |= e.documents
+            m.posts |= e.posts
+            m.count = m.count or e.count
+            m.subgroup_of = m.subgroup_of or e.subgroup_of
+        for ms in ctx.mentions.values():
+            for mt in ms:
+                if mt.entity:
+                    mt.entity = rename.get((ctx.doc.source, mt.entity), mt.entity)
+        for idx, key in list(ctx.speakers.items()):
+            ctx.speakers[idx] = rename.get((ctx.doc.source, key), key)
+        if ctx.focus:
+            ctx.focus = rename.get((ctx.doc.source, ctx.focus), ctx.focus)
+    for m in merged.values():
+        for p in m.posts:
+            if m.etype == "Person":
+                m.aliases.add(p)
+    return merged

@@ -1,0 +1,654 @@
+"""Events from parsed sentences: predicate frames (lexicon data) x dependency parse x word order.
+
+For every token that a frame names as trigger, the frame's conditions (particle, companion
+noun, preposition) are checked in the trigger's clause; roles are filled from the slots the
+frame lists, each slot read from Frog's dependency labels and checked against Dutch word
+order (Frog mislabels subjects and objects now and then); passives swap the roles; negation,
+non-factual mood, time, attribution and evidence are attached. Nothing is asserted without
+the exact words it was read from.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+from graph.extract.entities import DocContext
+from graph.extract.lexicon import Frame, frames_by_lemma, roles
+from graph.extract.mentions import FIRST_PERSON, NOMINATIVE, OBLIQUE
+from graph.extract.timex import TimeContext, nearest_time
+from graph.model import Event, Sentence, Token
+
+CLAUSE_PUNCT = {",", ";", ":", "(", ")", "-", "–", "—"}
+SUBORDINATORS = {"dat", "omdat", "nadat", "voordat", "zodat", "waardoor", "terwijl", "hoewel", "als",
+                 "toen", "wanneer", "indien", "doordat", "zodra", "totdat", "tot", "die", "wat", "waar",
+                 "waarin", "waarop", "waarmee", "welke", "om", "door"}
+NP_FILLERS = {"LID", "ADJ", "TW"}
+INFINITIVE_OPENERS = {"om", "door", "zonder", "te"}
+RELATIVE_ADVERBS = {"waardoor", "waarna", "waarmee", "waarop", "waarbij", "waarin", "waarover", "waaruit"}
+
+
+@dataclass
+class Clause:
+    first: int
+    last: int
+    subordinate: bool = False
+    opener: str = ""           # the word that opened it: "en", "om", "nadat", "die", ...
+    parent: Optional["Clause"] = None   # the clause a relative clause interrupted
+
+    def __contains__(self, i: int) -> bool:
+        return self.first <= i <= self.last
+
+
+def clauses(s: Sentence, mention_tokens: set) -> list:
+    """Split a sentence into clauses at punctuation, subordinators, 'om/door ... te' infinitives,
+    relative words and clause-coordinating 'en'. A clause that resumes after an interrupting
+    relative clause ("de raad, die ..., niet te informeren") keeps the clause before it as parent."""
+    toks = s.tokens
+    cuts = []   # (index of first token of new clause, opener, subordinate, skip_token)
+    for t in toks:
+        low = t.lemma.lower()
+        if t.text in CLAUSE_PUNCT:
+            prev, nxt = s.token(t.i - 1), s.token(t.i + 1)
+            in_list = t.text == "," and prev is not None and nxt is not None and \
+                prev.i in mention_tokens and nxt.i in mention_tokens
+            if not in_list:
+                cuts.append((t.i + 1, t.text, False))
+        elif t.tag == "VG" and "onder" in t.pos:
+            cuts.append((t.i, low, True))
+        elif t.tag == "VNW" and "betr" in t.pos:
+            cuts.append((t.i, "rel", True))
+        elif t.tag == "BW" and low in RELATIVE_ADVERBS:
+            cuts.append((t.i, "rel", True))
+        elif t.tag == "VZ" and low in ("om", "door", "zonder") and \
+                any(x.lemma == "te" for x in toks[t.i:t.i + 10]):
+            cuts.append((t.i, low, True))
+        elif low in ("en", "maar", "of") and t.tag == "VG":
+            nxt, nxt2 = s.token(t.i + 1), s.token(t.i + 2)
+            if (nxt is not None and nxt.tag == "WW" and "pv" in nxt.pos) or \
+                    (nxt is not None and nxt.lemma in ("er", "daar", "dan", "toen") and nxt2 is not None and nxt2.tag == "WW"):
+                cuts.append((t.i, "en", False))
+    out, start, opener, sub = [], 1, "", False
+    for at, op, is_sub in cuts:
+        if at > start:
+            out.append(Clause(start, at - 1, sub, opener))
+        if op in CLAUSE_PUNCT and at - 1 >= 1:
+            pass
+        start, opener, sub = at, op, is_sub
+        if op in CLAUSE_PUNCT:
+            opener, sub = (out[-1].opener if False else ","), False
+    if start <= len(toks):
+        out.append(Clause(start, len(toks), sub, opener))
+    out = [c for c in out if c.first <= c.last] or [Clause(1, len(toks))]
+    # a clause after "..., die ... ," continues the clause before the relative clause
+    for i in range(2, len(out)):
+        if out[i - 1].opener == "rel" and out[i].opener == ",":
+            out[i].parent = out[i - 2]
+    return out
+
+
+@dataclass
+class Found:
+    keys: list
+    how: str = "parse"        # parse | order | fallback
+
+
+class SentenceView:
+    """A sentence with its mentions and clauses, and the role-slot readers."""
+
+    def __init__(self, ctx: DocContext, s: Sentence):
+        self.ctx, self.s = ctx, s
+        self.lex = roles()
+        self.commissioned = None   # recipients of a commissioning read from this sentence
+        self.mentions = [m for m in ctx.mentions.get(s.index, []) if m.entity]
+        self.by_token = {}
+        for m in self.mentions:
+            for i in range(m.first, m.last + 1):
+                self.by_token[i] = m
+        self.clauses = clauses(s, set(self.by_token))
+
+    def clause_of(self, i: int) -> Clause:
+        for c in self.clauses:
+            if i in c:
+                return c
+        return self.clauses[-1]
+
+    # -- helpers ----------------------------------------------------------------
+    def in_pp(self, m) -> Optional[Token]:
+        """The preposition that governs mention m, if any (skipping articles and adjectives)."""
+        j = m.first - 1
+        while j >= 1 and self.s.token(j).tag in NP_FILLERS | {"VNW"} and \
+                not (self.s.token(j).tag == "VNW" and j in self.by_token):
+            if self.s.token(j).tag == "VNW" and "bez" not in self.s.token(j).pos and "aanw" not in self.s.token(j).pos:
+                break
+            j -= 1
+        t = self.s.token(j)
+        if t is not None and t.tag == "VZ" and t.i not in self.by_token:
+            return t
+        return None
+
+    def coordinated(self, m) -> list:
+        """m and the mentions joined to it by 'en', ',' or 'samen met'."""
+        out = [m]
+        cur = m
+        while True:
+            nxt = None
+            j = cur.last + 1
+            gap = []
+            while j <= len(self.s.tokens) and j not in self.by_token and len(gap) < 3:
+                gap.append(self.s.token(j))
+                j += 1
+            if j in self.by_token and gap:
+                words = " ".join(t.lemma.lower() for t in gap if t.tag not in ("LID",))
+                if words in ("en", ",", "of", "samen met", "en ook", ", en"):
+                    nxt = self.by_token[j]
+            if nxt is None or nxt in out:
+                break
+            out.append(nxt)
+            cur = nxt
+        return out
+
+    def verb_chain(self, trig: Token) -> list:
+        """The trigger and the verbs above it through vc/body links (auxiliaries, modals)."""
+        chain, cur, seen = [trig], trig, {trig.i}
+        while cur.head and cur.rel in ("vc", "body") and cur.head not in seen:
+            cur = self.s.token(cur.head)
+            if cur is None:
+                break
+            seen.add(cur.i)
+            chain.append(cur)
+            if cur.tag != "WW" and cur.tag != "VG":
+                break
+        clause = self.clause_of(trig.i)
+        for t in self.s.tokens:
+            if t.i in clause and t.tag == "WW" and t.i not in seen and t.lemma in ("hebben", "zijn", "worden", "zullen",
+                                                                                   "kunnen", "moeten", "willen", "laten"):
+                chain.append(t)
+                seen.add(t.i)
+        return chain
+
+    def finite(self, clause: Clause) -> Optional[Token]:
+        for t in self.s.tokens:
+            if t.i in clause and t.tag == "WW" and "pv" in t.pos:
+                return t
+        return None
+
+    def np_mentions(self, clause: Clause, exclude=()) -> list:
+        return [m for m in self.mentions if m.first in clause and self.in_pp(m) is None and m not in exclude]
+
+    # -- slots ------------------------------------------------------------------
+    def subject(self, trig: Token, clause: Clause) -> Optional[Found]:
+        if clause.opener in INFINITIVE_OPENERS:
+            return None
+        found = self._subject(trig, clause)
+        if found:
+            for m in self.mentions:
+                if m.first in clause and self._after_samen_met(m) and m.entity not in found.keys:
+                    found.keys.extend(self._keys([m]))
+        return found
+
+    def _after_samen_met(self, m) -> bool:
+        p = self.in_pp(m)
+        before = self.s.token(p.i - 1) if p is not None else None
+        return p is not None and p.lemma == "met" and before is not None and before.lemma == "samen"
+
+    def _subject(self, trig: Token, clause: Clause) -> Optional[Found]:
+        by_parse = None
+        for v in self.verb_chain(trig):
+            for t in self.s.children(v.i):
+                if t.rel == "su" and t.i in self.by_token:
+                    by_parse = self.by_token[t.i]
+                    break
+            if by_parse:
+                break
+        by_order = None
+        cands = [m for m in self.np_mentions(clause) if m.pronoun not in OBLIQUE and m.kind != "indefinite-role"]
+        fin = self.finite(clause)
+        if cands:
+            if clause.subordinate or fin is None:
+                by_order = cands[0]
+            else:
+                pre = [m for m in cands if m.last < fin.i]
+                by_order = pre[0] if pre else next((m for m in cands if m.first > fin.i), None)
+        if by_parse is not None and by_parse.first in clause and by_parse.pronoun not in OBLIQUE \
+                and (by_order is None or by_order is by_parse):
+            return Found(self._keys(self.coordinated(by_parse)), "parse")
+        if by_order is not None:
+            return Found(self._keys(self.coordinated(by_order)), "order")
+        return None
+
+    def object(self, trig: Token, clause: Clause, subj: Optional[Found], skip=()) -> Optional[Found]:
+        skip_keys = set(subj.keys) if subj else set()
+        for v in self.verb_chain(trig):
+            for t in self.s.children(v.i):
+                if t.rel == "obj1" and t.i in self.by_token and self.by_token[t.i].entity not in skip_keys:
+                    m = self.by_token[t.i]
+                    if m.first in clause and self.in_pp(m) is None:
+                        return Found(self._keys(self.coordinated(m)), "parse")
+        for m in self.np_mentions(clause):
+            if m.entity in skip_keys or m.pronoun in NOMINATIVE or m in skip:
+                continue
+            if m.kind == "indefinite-role" and not m.entity:
+                continue
+            return Found(self._keys(self.coordinated(m)), "order")
+        return None
+
+    def indirect(self, trig: Token, clause: Clause, subj: Optional[Found]) -> Optional[Found]:
+        skip_keys = set(subj.keys) if subj else set()
+        for v in self.verb_chain(trig):
+            for t in self.s.children(v.i):
+                if t.rel == "obj2" and t.i in self.by_token:
+                    return Found(self._keys(self.coordinated(self.by_token[t.i])), "parse")
+        for m in self.np_mentions(clause):
+            if m.pronoun in OBLIQUE and m.entity not in skip_keys:
+                return Found([m.entity], "order")
+        return None
+
+    def noun_attached(self, p: Token, keep: set) -> bool:
+        """Does the preposition p belong to the noun before it ("gedrag van X", "de persoon van
+        de gemeente") rather than to the verb?"""
+        prev = self.s.token(p.i - 1)
+        if prev is None or prev.i in keep:
+            return False
+        head = self.s.token(p.head)
+        if head is not None and head.tag == "WW":
+            return False
+        if prev.i in self.by_token:
+            return self.by_token[prev.i].kind != "pronoun"
+        return prev.tag == "N" and (self.lex.is_matter_noun(prev.lemma) or prev.lemma.lower() in self.lex.relation_nouns)
+
+    def pp(self, prep: str, clause: Clause, trig: Token, noun: bool = False, keep: set = frozenset()) -> Optional[Found]:
+        window = clause if not noun else Clause(trig.i + 1, min(len(self.s.tokens), trig.i + 8))
+        for m in self.mentions:
+            if m.first not in window and not (noun and m.first in clause):
+                continue
+            p = self.in_pp(m)
+            if p is not None and p.lemma.lower() == prep and (p.i in window or p.i in clause):
+                if noun and p.i < trig.i:
+                    continue
+                if self.noun_attached(p, keep | {trig.i}) or self._after_samen_met(m):
+                    continue
+                return Found(self._keys(self.coordinated(m)), "parse" if self.s.token(m.last).head == p.i else "order")
+        return None
+
+    def controller(self, clause: Clause, trig: Token) -> Optional[Found]:
+        """For an infinitive ('om ... te', 'door ... te'): the subject of the clause it depends on."""
+        if self.commissioned:
+            return Found(list(self.commissioned), "fallback")
+        idx = self.clauses.index(clause)
+        before = list(reversed(self.clauses[:idx]))
+        for c in before:
+            plural = [m for m in self.mentions if m.first in c and m.pronoun in ("wij", "we", "ons")]
+            if plural:
+                return Found(self._keys(plural), "fallback")
+            if c.opener in INFINITIVE_OPENERS:
+                continue
+            break
+        for c in [c for c in before if not c.subordinate] + [c for c in before if c.subordinate]:
+            if c.opener in INFINITIVE_OPENERS:
+                continue
+            fin = self.finite(c)
+            if fin is None:
+                continue
+            found = self.subject(fin, c)
+            if found:
+                return Found(found.keys, "fallback")
+        return None
+
+    def _keys(self, ms) -> list:
+        out = []
+        for m in ms:
+            for key in [m.entity] + list(getattr(m, "also", []) or []):
+                if key and key not in out:
+                    out.append(key)
+        return out
+
+
+def _has_particle(sv: SentenceView, trig: Token, clause: Clause, particle: str) -> bool:
+    particle = particle.replace("_", " ").lower()
+    lemma = trig.lemma.lower().replace("_", " ")
+    if lemma.startswith(particle) and lemma != particle:
+        return True
+    words = particle.split()
+    texts = [t.text.lower().replace("_", " ") for t in sv.s.tokens]
+    joined = " " + " ".join(texts[clause.first - 1:clause.last]) + " "
+    return f" {particle} " in joined
+
+
+def _has_with(sv: SentenceView, trig: Token, clause: Clause, words: frozenset) -> Optional[Token]:
+    for t in sv.s.tokens:
+        if t.i == trig.i or t.i not in clause:
+            continue
+        lemma = t.lemma.lower()
+        if lemma in words or t.text.lower() in words or (t.tag == "N" and any(lemma.endswith(w) for w in words if len(w) > 4)):
+            return t
+    return None
+
+
+def _frame_applies(sv: SentenceView, f: Frame, trig: Token, clause: Clause) -> Optional[dict]:
+    info = {}
+    if f.particle and not _has_particle(sv, trig, clause, f.particle):
+        return None
+    if f.particle_any:
+        lemma = trig.lemma.lower()
+        if lemma not in f.lemmas or not any(lemma.startswith(p) for p in f.particle_any):
+            if not any(_has_particle(sv, trig, clause, p) for p in f.particle_any):
+                return None
+    if f.with_:
+        w = _has_with(sv, trig, clause, f.with_)
+        if w is None:
+            return None
+        info["with"] = w
+    if f.preps:
+        if not any(t.tag == "VZ" and t.lemma.lower() in f.preps and t.i in clause and
+                   (f.pos != "noun" or t.i > trig.i) for t in sv.s.tokens):
+            return None
+    return info
+
+
+def _passive(sv: SentenceView, f: Frame, trig: Token, clause: Clause) -> bool:
+    if "vd" not in trig.pos:
+        return False
+    lemmas = {t.lemma for t in sv.s.tokens if t.i in clause and t.tag == "WW" and t.i != trig.i}
+    if "worden" in lemmas:
+        return True
+    if "zijn" in lemmas and "hebben" not in lemmas and f.aux != "zijn":
+        return True
+    return False
+
+
+def _negated(sv: SentenceView, clause: Clause, lex) -> bool:
+    return any(t.i in clause and t.lemma.lower() in lex.negators for t in sv.s.tokens)
+
+
+def _irrealis(sv: SentenceView, clause: Clause, trig: Token, lex) -> bool:
+    """A question, a modal or a verb of planning/advice over the trigger, or 'of' (whether)."""
+    if sv.s.tokens and sv.s.tokens[-1].text == "?":
+        return True
+    scopes = [clause]
+    if clause.opener in ("om", "te", "of", "door", "zonder") or "inf" in trig.pos:
+        idx = sv.clauses.index(clause)
+        while idx > 0:
+            idx -= 1
+            scopes.append(sv.clauses[idx])
+            if sv.clauses[idx].opener not in ("om", "te", "door", "zonder", ","):
+                break
+    if clause.opener == "of":
+        return True
+    for sc in scopes:
+        for t in sv.s.tokens:
+            if t.i in sc and t.i != trig.i and (t.text.lower() in lex.irrealis or
+                                                 (t.tag == "WW" and t.lemma.lower() in lex.irrealis)):
+                return True
+    return False
+
+
+def extract_document(ctx: DocContext) -> list:
+    """All events of one resolved document."""
+    lex = roles()
+    index = frames_by_lemma()
+    doc = ctx.doc
+    times = TimeContext(doc.published)
+    events: list = []
+    last_time, last_time_sentence = None, -10
+    content_index = 0
+    speakers_cue = {}
+    for s in ctx.sentences:
+        sv = SentenceView(ctx, s)
+        is_content = any(t.tag == "WW" and "pv" in t.pos for t in s.tokens)
+        content_index_here = content_index + (1 if is_content else 0)
+        sent_times = times.times_in(doc.text[s.start:s.end], s.start)
+        if doc.published is not None:   # a date after publication is not when a reported event happened
+            sent_times = [t for t in sent_times if t.first_day() <= doc.published.last_day()]
+        speaker, cue = _attribution(sv, lex)
+        used_nouns: set = set()
+        found_here = []
+        candidates = []
+        for t in s.tokens:
+            fs = index.get(t.lemma.lower(), [])
+            for f in fs:
+                if (f.pos == "verb") != (t.tag == "WW"):
+                    continue
+                candidates.append((t, f))
+        # most specific frames first, so that "melding doen bij" beats "melding bij"
+        candidates.sort(key=lambda tf: (-tf[1].specificity, tf[0].i))
+        taken_triggers = set()
+        for trig, f in candidates:
+            if trig.i in taken_triggers or trig.i in used_nouns:
+                continue
+            if f.pos == "verb" and "prenom" in trig.pos:
+                continue
+            clause = sv.clause_of(trig.i)
+            info = _frame_applies(sv, f, trig, clause)
+            if info is None:
+                continue
+            if trig.lemma == "zijn" and any(t.tag == "WW" and "vd" in t.pos for t in s.tokens if t.i in clause):
+                continue
+            if _irrealis(sv, clause, trig, lex):
+                taken_triggers.add(trig.i)
+                continue
+            roles_found = _fill_roles(sv, f, trig, clause, info, speaker)
+            if roles_found is None:
+                continue
+            agents, recipients, how = roles_found
+            negated = _negated(sv, clause, lex)
+            types, polarity = list(f.types), f.polarity
+            if negated:
+                if f.negated == "drop":
+                    taken_triggers.add(trig.i)
+                    continue
+                if f.negated == "negative":
+                    polarity = "negative"
+                else:
+                    types = [f.negated]
+                    polarity = "negative"
+            if "with" in info:
+                used_nouns.add(info["with"].i)
+            taken_triggers.add(trig.i)
+            # the evidence: the clause, widened to the role mentions read from this sentence
+            first, last = clause.first, clause.last
+            for m in sv.mentions:
+                if m.entity in agents + recipients and abs(m.first - trig.i) < 25:
+                    first, last = min(first, m.first), max(last, m.last)
+            first_tok, last_tok = s.token(first), s.token(last)
+            while last_tok.tag == "LET" and last_tok.i > first_tok.i and last_tok.text not in ").'\"":
+                last_tok = s.token(last_tok.i - 1)
+            qa, qb = first_tok.start, last_tok.end
+            tv = nearest_time(sent_times, s.token(clause.first).start, s.token(clause.last).end, s.start)
+            before_main = clause.opener in ("nadat", "voordat", "sinds")
+            inside = tv is not None and tv.start >= s.token(clause.first).start
+            if before_main and not inside:
+                tv = None
+            elif tv is None and sent_times:
+                tv = sent_times[0]
+            inherited = False
+            if tv is None and not before_main and last_time is not None and content_index_here - last_time_sentence <= 2:
+                tv, inherited = last_time, True
+            conf = f.confidence * {"parse": 1.0, "order": 0.9, "fallback": 0.8}[how] * (0.9 if inherited else 1.0)
+            for etype in types:
+                recips = recipients
+                if etype == "Resignation":
+                    recips = []
+                if etype in ("Informing",) and not recips and len(types) > 1:
+                    continue
+                ev = Event(doc=doc.source, etype=etype, agents=list(agents), recipients=list(recips),
+                           quote_start=qa, quote_end=qb, quote=doc.text[qa:qb], lexicon_entry=f.id,
+                           confidence=round(min(conf, 1.0), 2), polarity=polarity, time=tv,
+                           speaker=speaker, attribution_cue=cue, page=doc.page_at(qa))
+                events.append(ev)
+                found_here.append(ev)
+                if etype == "Commissioning" and recips:
+                    sv.commissioned = list(recips)
+        if any(t.tag == "WW" and "pv" in t.pos for t in s.tokens):
+            content_index += 1
+            if sent_times:
+                last_time, last_time_sentence = sent_times[-1], content_index
+    _carry_roles(events)
+    return merge_duplicates(events)
+
+
+def _fill_roles(sv: SentenceView, f: Frame, trig: Token, clause: Clause, info: dict, speaker):
+    passive = _passive(sv, f, trig, clause)
+    subj = sv.subject(trig, clause)
+    hows = []
+
+    def read(slots, other: Optional[list]):
+        for slot in slots:
+            found = None
+            if passive and slot == "subject":
+                slot = "pp:door"
+            elif passive and slot == "object":
+                found = subj
+            if found is None:
+                if slot == "subject":
+                    found = subj
+                elif slot == "object":
+                    skip = [m for m in sv.mentions if info.get("with") is not None and m.first <= info["with"].i <= m.last]
+                    found = sv.object(trig, clause, subj, skip)
+                elif slot == "indirect":
+                    found = sv.indirect(trig, clause, subj)
+                elif slot.startswith("pp:"):
+                    found = sv.pp(slot[3:], clause, trig, noun=f.pos == "noun")
+                elif slot == "controller":
+                    if subj is None and any(t.lemma == "te" for t in sv.s.tokens if t.i in clause):
+                        found = sv.controller(clause, trig)
+                elif slot == "speaker":
+                    if speaker:
+                        found = Found([speaker], "fallback")
+                elif slot == "matter-person":
+                    if sv.ctx.focus:
+                        found = Found([sv.ctx.focus], "fallback")
+                elif slot == "laten-object":
+                    om = next((t for t in sv.s.tokens if t.lemma == "om" and t.i > trig.i - 10), None)
+                    if om is not None:
+                        m = next((m for m in sv.mentions if m.first > om.i), None)
+                        if m is not None:
+                            found = Found([m.entity], "order")
+                elif slot == "subject-as-actor":
+                    found = _actor_from_subject(sv, trig, clause)
+            if found and found.keys:
+                keys = [k for k in found.keys if not other or k not in other]
+                if keys:
+                    hows.append(found.how)
+                    return keys
+        return []
+
+    agents = read(f.agent, None)
+    # "liet een onderzoek doen": with causative laten the subject is not the one who acts
+    if "laten" not in f.with_ and "Commissioning" not in f.types and any(
+            t.lemma == "laten" and t.i in clause and t.i != trig.i for t in sv.s.tokens):
+        agents = []
+    recipients = read(f.recipient, agents)
+    # ellipsis across coordination: "X voerde gesprekken met Y en er werden afspraken gemaakt"
+    if clause.opener == "en":
+        idx = sv.clauses.index(clause)
+        prev = sv.clauses[idx - 1] if idx > 0 else None
+        if prev is not None:
+            fin = sv.finite(prev)
+            if not agents and fin is not None:
+                found = sv.subject(fin, prev)
+                if found:
+                    agents, _ = found.keys, hows.append("fallback")
+            if not recipients and f.types[0] == "Agreement":
+                found = sv.pp("met", prev, fin or trig)
+                if found:
+                    recipients = [k for k in found.keys if k not in agents]
+    # first person plural in a quotation: the speaker and whoever is named with "samen met"
+    if "agent" in f.requires and not agents:
+        return None
+    if "recipient" in f.requires and not recipients:
+        return None
+    if not agents and not recipients and f.types[0] not in ("Investigation",):
+        return None
+    how = "parse" if hows and all(h == "parse" for h in hows) else ("fallback" if "fallback" in hows else "order")
+    if not hows:
+        how = "fallback"
+    return agents, recipients, how
+
+
+def _actor_from_subject(sv: SentenceView, trig: Token, clause: Clause) -> Optional[Found]:
+    """'Dat onderzoek vond plaats': the actor named earlier by the subject's noun ('een extern onderzoek')."""
+    subj_tok = next((t for t in sv.s.tokens if t.i in clause and t.rel == "su" and t.tag == "N"), None)
+    if subj_tok is None:
+        return None
+    for s in reversed(sv.ctx.sentences[:sv.s.index + 1]):
+        for m in reversed(sv.ctx.mentions.get(s.index, [])):
+            if m.entity and m.head_lemma == subj_tok.lemma.lower() and m.etype == "Organization":
+                return Found([m.entity], "fallback")
+    return None
+
+
+def _attribution(sv: SentenceView, lex):
+    """Who says so in this sentence: a quoted speaker, 'aldus/volgens X', or None (the publisher)."""
+    ctx, s = sv.ctx, sv.s
+    if s.index in ctx.speakers:
+        return ctx.speakers[s.index], "quote"
+    after = lex.attribution_cues.get("after", frozenset())
+    for t in s.tokens:
+        if t.lemma.lower() in after or t.text.lower() in after:
+            m = next((m for m in sv.mentions if 0 < m.first - t.i <= 4), None)
+            if m is not None:
+                return m.entity, t.text.lower()
+    for t in s.tokens:
+        if t.tag == "WW" and t.lemma.lower() in lex.speech_verbs:
+            nxt = [x for x in s.tokens if x.i > t.i and x.lemma in ("dat",) and x.tag == "VG"]
+            if nxt:
+                clause = sv.clause_of(t.i)
+                found = sv.subject(t, clause)
+                if found and found.keys:
+                    return found.keys[0], t.lemma.lower()
+    return None, None
+
+
+def _carry_roles(events: list) -> None:
+    """An informing or non-disclosure without recipient takes the recipient of the previous
+    one by the same agent (Dutch leaves it out: "Ze meldde niets over ...")."""
+    for i, ev in enumerate(events):
+        if ev.etype in ("Informing", "NonDisclosure") and not ev.recipients and ev.agents:
+            for prev in reversed(events[:i]):
+                if prev.etype in ("Informing", "NonDisclosure") and prev.recipients and \
+                        set(prev.agents) & set(ev.agents) and ev.quote_start - prev.quote_end < 600:
+                    ev.recipients = list(prev.recipients)
+                    ev.confidence = round(ev.confidence * 0.85, 2)
+                    break
+
+
+def _times_compatible(a, b) -> bool:
+    if a is None or b is None:
+        return True
+    return a.first_day() <= b.last_day() and b.first_day() <= a.last_day()
+
+
+def merge_duplicates(events: list) -> list:
+    """One event per real-world event within a document: the same type and polarity, shared
+    participants and compatible times are the same event told twice (a lead and a timeline).
+    The fuller telling is kept; the other fills its gaps."""
+    out: list = []
+    for ev in events:
+        twin = None
+        for kept in out:
+            if kept.etype != ev.etype or kept.polarity != ev.polarity:
+                continue
+            parts_a = set(kept.agents) | set(kept.recipients)
+            parts_b = set(ev.agents) | set(ev.recipients)
+            if ev.etype == "Agreement":
+                same = bool(parts_a & parts_b)
+            else:
+                same = (not kept.agents or not ev.agents or set(kept.agents) & set(ev.agents)) and \
+                    (not kept.recipients or not ev.recipients or set(kept.recipients) & set(ev.recipients)) and \
+                    bool(parts_a & parts_b)
+            if same and _times_compatible(kept.time, ev.time):
+                twin = kept
+                break
+        if twin is None:
+            out.append(ev)
+            continue
+        if not twin.agents and ev.agents:
+            twin.agents = ev.agents
+        if not twin.recipients and ev.recipients:
+            twin.recipients = ev.recipients
+        if ev.time is not None and (twin.time is None or
+                                    (ev.time.last_day() - ev.time.first_day()) < (twin.time.last_day() - twin.time.first_day())):
+            twin.time = ev.time
+        twin.confidence = max(twin.confidence, ev.confidence)
+        twin.extra_evidence.append((ev.quote_start, ev.quote_end, ev.quote))
+    return out

@@ -1,0 +1,231 @@
+"""Find the spans that name or point at agents in a parsed sentence.
+
+Combines Frog's named entities with the role lexicon (posts, roles, bodies, organisations,
+groups) and personal pronouns. Pure functions over :class:`graph.model.Sentence`.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from graph.extract.lexicon import RoleLexicon, roles
+from graph.model import Mention, Sentence, Token
+
+NOMINATIVE = {"ik", "hij", "zij", "wij", "we"}
+OBLIQUE = {"mij", "me", "hem", "haar", "ons", "hen", "hun"}
+FIRST_PERSON = {"ik", "mij", "me", "mijn"}
+FIRST_PLURAL = {"wij", "we", "ons", "onze"}
+
+
+@dataclass
+class TMention(Mention):
+    """A mention with its token span (1-based Frog indices, inclusive) in its sentence."""
+
+    first: int = 0
+    last: int = 0
+    name: str = ""            # proper-name part, for persons and named organisations
+    post: str = ""            # post / role / body lemma it names, if any
+    place: str = ""           # place named with it ("gemeente Amsterdam" -> Amsterdam)
+    pronoun: str = ""
+    definite: bool = False
+    modifiers: tuple = ()
+    subset_of_count: Optional[int] = None   # "vier van de vijf ..." -> 5
+    extra_aliases: list = field(default_factory=list)
+    also: list = field(default_factory=list)   # further entities ("wij" = the speaker and another)
+
+
+def ner_class(tok: Token) -> str:
+    tag = tok.ner.split("_", 1)[0]
+    return tag[2:] if tag[:2] in ("B-", "I-") else ""
+
+
+def is_name_token(tok: Token) -> bool:
+    return tok.tag == "SPEC" and tok.text[:1].isupper()
+
+
+def _number(tok: Token, lex: RoleLexicon) -> Optional[int]:
+    w = tok.text.lower()
+    if w.isdigit():
+        return int(w)
+    return lex.numbers.get(w)
+
+
+def _is_plural(tok: Token) -> bool:
+    return ",mv," in tok.pos or tok.pos.endswith(",mv)") or ",mv" in tok.pos
+
+
+def _np_modifiers(s: Sentence, head: Token) -> list:
+    """Adjectives, numerals and participles right before a noun (same NP), in order."""
+    mods = []
+    j = head.i - 1
+    while j >= 1:
+        t = s.token(j)
+        if t.tag in ("ADJ", "TW") or (t.tag == "WW" and "vd" in t.pos or t.tag == "WW" and "od" in t.pos) \
+                or (t.tag == "LET" and t.text == "," and mods):
+            mods.insert(0, t)
+            j -= 1
+            continue
+        break
+    while mods and mods[0].tag == "LET":
+        mods.pop(0)
+    return mods
+
+
+def find_mentions(s: Sentence, text: str, lex: Optional[RoleLexicon] = None) -> list:
+    """All agent mentions in sentence ``s`` of document ``text``."""
+    lex = lex or roles()
+    out: list = []
+    used: set = set()
+    toks = s.tokens
+
+    def span_text(a: int, b: int) -> str:
+        return text[s.token(a).start:s.token(b).end]
+
+    def add(m: TMention):
+        for i in range(m.first, m.last + 1):
+            used.add(i)
+        out.append(m)
+
+    # 1. nouns from the role lexicon, with a name after them ("burgemeester Jansen",
+    #    "gemeente Oudeveen", "Bureau Integriteit") or alone ("de vertrouwenspersoon")
+    for t in toks:
+        if t.i in used or t.tag not in ("N", "SPEC"):
+            continue
+        lemma = t.lemma.lower().replace("_", " ")
+        kind = lex.kind(lemma)
+        is_group = False
+        if t.tag == "N" and _is_plural(t) and lex.strip_prefix(lemma) in lex.groups:
+            is_group, kind = True, None
+        elif t.tag == "N" and _is_plural(t) and kind in ("org", "role", "post"):
+            continue
+        if kind is None and lemma in lex.actor_nouns:
+            mods = _np_modifiers(s, t)
+            if any(m.lemma.lower() in lex.actor_nouns[lemma] for m in mods):
+                kind = "actor"
+        if kind is None and not is_group:
+            continue
+        base = lex.strip_prefix(lemma)
+        mods = _np_modifiers(s, t)
+        first = mods[0].i if mods else t.i
+        last = t.i
+        # multiword bodies: "provinciale staten", "raad van toezicht", "tweede kamer"
+        if first > 1:
+            prev = s.token(first - 1)
+            two = f"{prev.lemma.lower()} {base}"
+            if two in lex.bodies:
+                kind, base, first = "body", two, prev.i
+        nxt = s.token(last + 1)
+        name_toks = []
+        while nxt is not None and is_name_token(nxt) and ner_class(nxt) in ("PER", "ORG", "LOC", "MISC", "") \
+                and not lex.kind(nxt.lemma.lower()):
+            name_toks.append(nxt)
+            nxt = s.token(nxt.i + 1)
+        det = s.token(first - 1)
+        definite = bool(det and det.tag == "LID" and "bep" in det.pos) or bool(det and det.tag == "VNW" and "aanw" in det.pos)
+        if is_group and not kind:
+            count = None
+            for m in mods:
+                if m.tag == "TW":
+                    count = _number(m, lex)
+            # "vier van de vijf vrouwelijke ambtenaren": the first number is the subset
+            subset_of = None
+            j = first - 1
+            if det and det.tag in ("LID", "VNW"):
+                j -= 1
+            vz = s.token(j)
+            num = s.token(j - 1) if vz else None
+            if vz is not None and vz.lemma == "van" and num is not None and _number(num, lex):
+                subset_of, count, first = count, _number(num, lex), num.i
+            m = TMention(start=s.token(first).start, end=t.end, text=span_text(first, last), kind="group",
+                         etype="Group", sentence=s.index, head_lemma=base, count=count,
+                         first=first, last=last, definite=definite,
+                         modifiers=tuple(x.lemma.lower() for x in mods if x.tag != "TW"),
+                         subset_of_count=subset_of)
+            add(m)
+            continue
+        if name_toks and kind in ("post", "role") and ner_class(name_toks[0]) in ("PER", ""):
+            # a title before a person's name: the person is the mention, the post its role
+            a, b = name_toks[0].i, name_toks[-1].i
+            m = TMention(start=s.token(first).start, end=s.token(b).end, text=span_text(a, b), kind="name",
+                         etype="Person", sentence=s.index, head_lemma=base, first=first, last=b,
+                         name=span_text(a, b), post=base)
+            m.extra_aliases.append(span_text(first, b))
+            for i in range(first, b + 1):
+                used.add(i)
+            out.append(m)
+            continue
+        if kind == "post":
+            if _is_plural(t):
+                continue
+            m = TMention(start=s.token(first).start, end=t.end, text=span_text(first, last), kind="role",
+                         etype="Role", sentence=s.index, head_lemma=base, first=first, last=last,
+                         post=base, definite=definite, modifiers=tuple(x.lemma.lower() for x in mods))
+            if not definite and not (det is not None and det.tag == "VNW" and "bez" in det.pos):
+                m.kind = "indefinite-role"
+            add(m)
+            continue
+        etype = {"role": "Role", "body": "Body", "org": "Organization", "actor": "Organization"}[kind]
+        if kind == "role" and _is_plural(t):
+            continue
+        place = ""
+        if name_toks:
+            last = name_toks[-1].i
+            if ner_class(name_toks[0]) == "LOC":
+                place = " ".join(x.text for x in name_toks)
+        # "van de gemeente X" / "van het Bureau Y" after a role or body: keep the place
+        m = TMention(start=s.token(first).start, end=s.token(last).end, text=span_text(first, last),
+                     kind="org" if kind in ("org", "actor") else kind, etype=etype, sentence=s.index,
+                     head_lemma=lex.bodies.get(base, base), first=first, last=last,
+                     name=" ".join(x.text for x in name_toks), post=base, place=place, definite=definite,
+                     modifiers=tuple(x.lemma.lower() for x in mods))
+        add(m)
+
+    # 2. named entities not yet covered: persons and organisations
+    i = 1
+    while i <= len(toks):
+        t = s.token(i)
+        cls = ner_class(t)
+        if i in used or cls not in ("PER", "ORG") or t.tag != "SPEC":
+            i += 1
+            continue
+        j = i
+        while j + 1 <= len(toks) and (j + 1) not in used and ner_class(s.token(j + 1)) == cls \
+                and s.token(j + 1).ner.startswith("I-"):
+            j += 1
+        name = span_text(i, j)
+        if lex.is_time_word(name) or (cls == "PER" and i == j and name.isupper() is False and len(name) <= 3):
+            i = j + 1
+            continue
+        add(TMention(start=t.start, end=s.token(j).end, text=name, kind="name",
+                     etype="Person" if cls == "PER" else "Organization", sentence=s.index,
+                     head_lemma=s.token(j).lemma, first=i, last=j, name=name))
+        i = j + 1
+
+    # 3. self references of the publisher ("deze krant")
+    lowered = text[s.start:s.end].lower()
+    for phrase in lex.self_reference:
+        for mm in re.finditer(r"\b" + re.escape(phrase) + r"\b", lowered):
+            a, b = s.start + mm.start(), s.start + mm.end()
+            toks_in = [x for x in toks if x.start >= a and x.end <= b]
+            if not toks_in:
+                continue
+            # replace a mention of the noun itself ("krant")
+            out[:] = [m for m in out if not (m.start >= a and m.end <= b)]
+            out.append(TMention(start=a, end=b, text=text[a:b], kind="self", etype="Organization",
+                                sentence=s.index, head_lemma=phrase, first=toks_in[0].i, last=toks_in[-1].i))
+
+    # 4. personal pronouns
+    for t in toks:
+        w = t.text.lower()
+        if t.i in used or t.tag != "VNW":
+            continue
+        if ("pers" in t.pos or "pr," in t.pos or "(pr" in t.pos) and (w in NOMINATIVE or w in OBLIQUE):
+            if w == "haar" and "bez" in t.pos:
+                continue
+            if w in ("ze", "zij") and ",mv" in t.pos:
+                continue
+            out.append(TMention(start=t.start, end=t.end, text=t.text, kind="pronoun", etype="Person",
+                                sentence=s.index, head_lemma=w, first=t.i, last=t.i, pronoun=w))
+    out.sort(key=lambda m: m.start)
+    return out
