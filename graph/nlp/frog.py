@@ -426,9 +426,10 @@ class Frog(_Parser):
         self._reader = self._sock = None
         proc, self._proc = self._proc, None
         if proc is not None and proc.poll() is None:
+            # Frog takes 10 s or more to act on SIGTERM and has nothing to save: don't wait.
             _signal_group(proc, signal.SIGTERM)
             try:
-                proc.wait(timeout=10)
+                proc.wait(timeout=1)
             except subprocess.TimeoutExpired:
                 _signal_group(proc, signal.SIGKILL)
                 proc.wait(timeout=10)

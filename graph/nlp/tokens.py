@@ -169,13 +169,21 @@ def _find_word(text: str, pos: int, end: int, word: str) -> Optional[tuple[int, 
             if skip_ahead:
                 limit = min(end, first + _SEARCH_WINDOW)
                 candidates = [j for j in range(first + 1, limit)
-                              if _canon(text[j])[:1] == keys[0][:1]]
+                              if _canon(text[j])[:1] == keys[0][:1] and _boundary(text, j)]
             for start in candidates:
                 hit = _match_parts(text, start, end, keys)
-                if hit is not None:
+                if hit is not None and (not skip_ahead or _boundary(text, hit[0])):
                     stop, exact = hit
                     return start, stop, exact
     return None
+
+
+def _boundary(text: str, i: int) -> bool:
+    """Whether a token may begin or end at ``i``: not inside a run of letters/digits.
+
+    Only used when searching ahead, so that a short token ("a") is not found inside a later
+    word ("dat")."""
+    return i <= 0 or i >= len(text) or not (text[i - 1].isalnum() and text[i].isalnum())
 
 
 def _match_parts(text: str, start: int, end: int, keys: list[str]) -> Optional[tuple[int, bool]]:
