@@ -124,6 +124,10 @@ class Store:
             kw["input"] = data.encode("utf-8") if isinstance(data, str) else data
         self.ox.load(format=ox.RdfFormat.TRIG, **kw)
 
+    def load_turtle(self, path: Path, graph) -> None:
+        """Load a Turtle file into named graph ``graph``."""
+        self.ox.load(path=str(path), format=ox.RdfFormat.TURTLE, to_graph=ox.NamedNode(str(graph)))
+
     def load_nquads(self, data: bytes) -> None:
         self.ox.load(input=data, format=ox.RdfFormat.N_QUADS)
 
