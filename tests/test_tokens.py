@@ -307,3 +307,11 @@ def test_tokens_frog_input_is_one_for_one_and_safe():
     assert len(sent) == len(text)
     assert "\n" not in sent and "\t" not in sent and "\u200b" not in sent
     assert "\u00ad" in sent
+
+
+def test_tokens_segments_split_huge_paragraphs_between_sentences():
+    sentence = "De raad werd niet geïnformeerd over de signalen van de ambtenaren. "
+    text = (sentence * 300).strip()          # 3000 words, no blank line
+    spans = segments(text, 0, len(text), 60)
+    assert 3 <= len(spans) <= 4
+    assert all(text[a:b].endswith(".") and len(text[a:b].split()) <= 1000 for a, b in spans)

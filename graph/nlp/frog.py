@@ -27,6 +27,7 @@ import signal
 import socket
 import subprocess
 import tempfile
+import threading
 import time
 import unicodedata
 from collections import Counter
@@ -128,18 +129,27 @@ def _strip_span(text: str, a: int, b: int) -> tuple[int, int]:
 _SENTENCE_END = re.compile(r"[.!?…]+[\"'”’»)\]]*\s+(?=[\"'‘“„(\[]?[A-Z0-9À-Ý])")
 
 
-def segments(text: str, start: int, end: int, max_tokens: int) -> list[tuple[int, int]]:
+def segments(text: str, start: int, end: int, max_tokens: int,
+             max_request_words: int = 1000) -> list[tuple[int, int]]:
     """Cut the paragraph ``text[start:end]`` into the spans to send to Frog.
 
     Only sentences (roughly split at final punctuation) longer than ``max_tokens``
     whitespace words are cut, at a semicolon or colon, else a dash or comma, nearest the
     middle (else at the middle word); everything else stays one span so Frog splits the
-    sentences itself.
+    sentences itself. A paragraph of more than ``max_request_words`` words (a PDF page without
+    blank lines) is also sent in several requests, cut between sentences, so that no single
+    reply keeps Frog silent for minutes.
     """
     cuts: list[int] = []
     s = start
+    words_in_request = 0
     for m in list(_SENTENCE_END.finditer(text, start, end)) + [None]:
         e = m.end() if m else end
+        n = len(text[s:e].split())
+        if words_in_request and words_in_request + n > max_request_words:
+            cuts.append(s)
+            words_in_request = 0
+        words_in_request += n
         cuts.extend(_cut_long(text, s, e, max_tokens))
         s = e
     out = []
@@ -324,6 +334,7 @@ class Frog(_Parser):
         self._workdir: Optional[tempfile.TemporaryDirectory] = None
         self._sock: Optional[socket.socket] = None
         self._reader = None
+        self._lock = threading.RLock()
 
     # -- lifecycle ------------------------------------------------------------------------
 
@@ -443,6 +454,10 @@ class Frog(_Parser):
     # -- requests -------------------------------------------------------------------------
 
     def _reply(self, sent: str) -> str:
+        with self._lock:  # one request at a time on the one connection
+            return self._reply_locked(sent)
+
+    def _reply_locked(self, sent: str) -> str:
         try:
             self.start()
             raw = self._ask(sent)
