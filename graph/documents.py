@@ -31,7 +31,7 @@ HTML_SUFFIXES = {".html", ".htm"}
 PDF_SUFFIXES = {".pdf"}
 SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | PDF_SUFFIXES
 FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*\r?\n", re.S)
-META_FIELDS = {"title", "publisher", "original_publisher", "published", "url", "language", "date"}
+META_FIELDS = {"title", "publisher", "original_publisher", "author", "published", "url", "language", "date"}
 
 
 def collect(paths: Iterable) -> list:
@@ -148,7 +148,7 @@ def _apply_meta(doc: Document, meta: dict, path: Path) -> None:
     if unknown:
         raise InputError(f"{path}: unknown front-matter field(s) {', '.join(sorted(unknown))}; "
                          f"valid fields are {', '.join(sorted(META_FIELDS))}")
-    for key in ("title", "publisher", "original_publisher", "url", "language"):
+    for key in ("title", "publisher", "original_publisher", "author", "url", "language"):
         value = meta.get(key)
         if value is not None:
             setattr(doc, key, str(value).strip())

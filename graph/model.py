@@ -82,6 +82,7 @@ class Document:
     title: Optional[str] = None
     publisher: Optional[str] = None
     original_publisher: Optional[str] = None
+    author: Optional[str] = None
     published: Optional[PartialDate] = None
     url: Optional[str] = None
     language: str = "nl"

@@ -261,6 +261,8 @@ def _resolve_group(ctx: DocContext, m: TMention, groups: list) -> Entity:
 
 def _resolve_pronoun(ctx: DocContext, s, m: TMention, last_person: list) -> Optional[str]:
     w = m.pronoun
+    if w == "u":
+        return _addressee(ctx)
     if w in FIRST_PERSON:
         return ctx.speakers.get(s.index) or _author(ctx)
     speaker = ctx.speakers.get(s.index)
@@ -296,7 +298,30 @@ def _is_subject_clause_start(s, m) -> bool:
 
 
 def _author(ctx: DocContext) -> Optional[str]:
-    """First person outside a quotation: the author of a letter, when the document is one."""
+    """First person outside a quotation: the author of a letter. The front matter's `author`,
+    else the person who signs it (named in the last lines), else the person in the title."""
+    if ctx.doc.author:
+        key = slug(ctx.doc.author)
+        for e in ctx.entities.values():
+            if e.key == key or e.label == ctx.doc.author or ctx.doc.author in e.aliases:
+                return e.key
+    tail_start = max(0, len(ctx.doc.text) - 250)
+    for s in reversed(ctx.sentences):
+        for m in reversed(ctx.mentions.get(s.index, [])):
+            if m.start < tail_start:
+                break
+            if m.entity and m.kind == "name" and ctx.entities[m.entity].etype == "Person":
+                return m.entity
+    return None
+
+
+def _addressee(ctx: DocContext) -> Optional[str]:
+    """"u" in a letter: the body addressed as "uw raad", "uw Kamer"."""
+    for s in ctx.sentences:
+        for m in ctx.mentions.get(s.index, []):
+            det = s.token(m.first - 1)
+            if m.entity and det is not None and det.text.lower() == "uw":
+                return m.entity
     return None
 
 

@@ -303,6 +303,26 @@ class SentenceView:
         return out
 
 
+def _trigger_lemmas(sv: SentenceView, t: Token) -> list:
+    """The lemma, and for a verb with a separated particle ("diende ... in") the joined verb
+    ("indienen"): Frog lemmatises the stem and labels the particle svp."""
+    lemma = t.lemma.lower()
+    out = [lemma]
+    if t.tag != "WW":
+        return out
+    clause = sv.clause_of(t.i)
+    for p in sv.s.tokens:
+        if p.i in clause and p.i != t.i and p.tag == "VZ" and ("fin" in p.pos or p.rel == "svp") \
+                and "_" not in p.text and p.text.isalpha():
+            joined = p.lemma.lower() + lemma
+            if joined not in out:
+                out.append(joined)
+    for extra in ("binnen", "weg", "terug", "neer", "voor", "door", "af", "op", "in", "aan", "uit"):
+        if lemma.startswith(extra) and len(lemma) > len(extra) + 3 and lemma[len(extra):] not in out:
+            pass
+    return out
+
+
 def _has_particle(sv: SentenceView, trig: Token, clause: Clause, particle: str) -> bool:
     particle = particle.replace("_", " ").lower()
     lemma = trig.lemma.lower().replace("_", " ")
@@ -338,6 +358,8 @@ def _frame_applies(sv: SentenceView, f: Frame, trig: Token, clause: Clause) -> O
         if w is None:
             return None
         info["with"] = w
+    if f.without and any(t.i in clause and t.i != trig.i and t.lemma.lower() in f.without for t in sv.s.tokens):
+        return None
     if f.preps:
         if not any(t.tag == "VZ" and t.lemma.lower() in f.preps and t.i in clause and
                    (f.pos != "noun" or t.i > trig.i) for t in sv.s.tokens):
@@ -404,11 +426,11 @@ def extract_document(ctx: DocContext) -> list:
         found_here = []
         candidates = []
         for t in s.tokens:
-            fs = index.get(t.lemma.lower(), [])
-            for f in fs:
-                if (f.pos == "verb") != (t.tag == "WW"):
-                    continue
-                candidates.append((t, f))
+            for lemma in _trigger_lemmas(sv, t):
+                for f in index.get(lemma, []):
+                    if (f.pos == "verb") != (t.tag == "WW"):
+                        continue
+                    candidates.append((t, f))
         # most specific frames first, so that "melding doen bij" beats "melding bij"
         candidates.sort(key=lambda tf: (-tf[1].specificity, tf[0].i))
         taken_triggers = set()

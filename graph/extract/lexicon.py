@@ -16,7 +16,7 @@ from graph.terms import EVENT_CLASSES
 SLOTS = {"subject", "object", "indirect", "controller", "speaker", "matter-person",
          "laten-object", "subject-as-actor"}
 NEGATION_CHOICES = {"negative", "drop"} | set(EVENT_CLASSES)
-FRAME_FIELDS = {"id", "type", "lemma", "pos", "particle", "particle_any", "with", "prep", "agent",
+FRAME_FIELDS = {"id", "type", "lemma", "pos", "particle", "particle_any", "with", "without", "prep", "agent",
                 "recipient", "passive", "aux", "negated", "requires", "confidence", "examples",
                 "polarity"}
 
@@ -36,6 +36,7 @@ class Frame:
     particle: Optional[str] = None
     particle_any: frozenset = frozenset()
     with_: frozenset = frozenset()
+    without: frozenset = frozenset()
     preps: frozenset = frozenset()
     agent: tuple = ()
     recipient: tuple = ()
@@ -103,6 +104,7 @@ def frames() -> tuple:
             id=fid, types=types, lemmas=frozenset(str(x).lower() for x in lemmas), pos=pos,
             particle=e.get("particle"), particle_any=frozenset(_as_list(e.get("particle_any"))),
             with_=frozenset(str(x).lower() for x in _as_list(e.get("with"))),
+            without=frozenset(str(x).lower() for x in _as_list(e.get("without"))),
             preps=frozenset(_as_list(e.get("prep"))), agent=agent, recipient=recipient,
             aux=e.get("aux", "hebben"), negated=negated,
             requires=frozenset(_as_list(e.get("requires"))), confidence=float(conf),
@@ -135,6 +137,7 @@ class RoleLexicon:
     irrealis: frozenset
     prefixes: tuple
     matter_nouns: frozenset = frozenset()
+    post_suffixes: tuple = ()
     relation_nouns: frozenset = frozenset()
 
     def kind(self, lemma: str) -> Optional[str]:
@@ -147,6 +150,9 @@ class RoleLexicon:
             return "role"
         if lemma in self.posts:
             return "post"
+        for suffix in self.post_suffixes:
+            if lemma.endswith(suffix) and len(lemma) > len(suffix) + 2 and lemma.replace("-", "") not in self.organisations:
+                return "post"
         if lemma in self.bodies:
             return "body"
         if lemma in self.organisations:
@@ -155,6 +161,10 @@ class RoleLexicon:
 
     def is_time_word(self, word: str) -> bool:
         return word.lower().rstrip(".") in _time_words()
+
+    def is_group_noun(self, lemma: str) -> bool:
+        lemma = self.strip_prefix(lemma)
+        return lemma in self.groups or any(lemma.endswith(g) and len(g) > 3 for g in self.groups)
 
     def is_matter_noun(self, lemma: str) -> bool:
         lemma = lemma.lower()
@@ -221,5 +231,6 @@ def roles() -> RoleLexicon:
         irrealis=frozenset(disc.get("irrealis") or ()),
         prefixes=tuple(data.get("prefixes") or ()),
         matter_nouns=frozenset(disc.get("matter_nouns") or ()),
+        post_suffixes=tuple(data.get("post_suffixes") or ()),
         relation_nouns=frozenset(disc.get("relation_nouns") or ()),
     )

@@ -14,6 +14,7 @@ from graph.model import Mention, Sentence, Token
 
 NOMINATIVE = {"ik", "hij", "zij", "wij", "we"}
 OBLIQUE = {"mij", "me", "hem", "haar", "ons", "hen", "hun"}
+ADDRESSEE = {"u"}
 FIRST_PERSON = {"ik", "mij", "me", "mijn"}
 FIRST_PLURAL = {"wij", "we", "ons", "onze"}
 
@@ -95,11 +96,11 @@ def find_mentions(s: Sentence, text: str, lex: Optional[RoleLexicon] = None) -> 
         lemma = t.lemma.lower().replace("_", " ")
         kind = lex.kind(lemma)
         is_group = False
-        if t.tag == "N" and _is_plural(t) and lex.strip_prefix(lemma) in lex.groups:
+        if t.tag == "N" and _is_plural(t) and lex.is_group_noun(lemma):
             is_group, kind = True, None
         elif t.tag == "N" and _is_plural(t) and kind in ("org", "role", "post"):
             continue
-        if kind is None and lemma in lex.actor_nouns:
+        if kind is None and not is_group and lemma in lex.actor_nouns:
             mods = _np_modifiers(s, t)
             if any(m.lemma.lower() in lex.actor_nouns[lemma] for m in mods):
                 kind = "actor"
@@ -115,6 +116,10 @@ def find_mentions(s: Sentence, text: str, lex: Optional[RoleLexicon] = None) -> 
             two = f"{prev.lemma.lower()} {base}"
             if two in lex.bodies:
                 kind, base, first = "body", two, prev.i
+        # "raad van toezicht", "raad van bestuur": the body runs on after "van"
+        v, n2 = s.token(last + 1), s.token(last + 2)
+        if v is not None and n2 is not None and v.lemma == "van" and f"{base} van {n2.lemma.lower()}" in lex.bodies:
+            kind, base, last = "body", f"{base} van {n2.lemma.lower()}", n2.i
         nxt = s.token(last + 1)
         name_toks = []
         while nxt is not None and is_name_token(nxt) and ner_class(nxt) in ("PER", "ORG", "LOC", "MISC", "") \
@@ -220,7 +225,7 @@ def find_mentions(s: Sentence, text: str, lex: Optional[RoleLexicon] = None) -> 
         w = t.text.lower()
         if t.i in used or t.tag != "VNW":
             continue
-        if ("pers" in t.pos or "pr," in t.pos or "(pr" in t.pos) and (w in NOMINATIVE or w in OBLIQUE):
+        if ("pers" in t.pos or "pr," in t.pos or "(pr" in t.pos) and (w in NOMINATIVE or w in OBLIQUE or w in ADDRESSEE):
             if w == "haar" and "bez" in t.pos:
                 continue
             if w in ("ze", "zij") and ",mv" in t.pos:
