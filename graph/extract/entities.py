@@ -111,6 +111,12 @@ def resolve_document(doc: Document, sentences, mentions: dict) -> DocContext:
         if m.kind == "name" and m.etype == "Person" and len(m.name.split()) > 1:
             full.setdefault(surname(m.name), m.name)
     holders = {}   # post -> [entity key] in order of mention
+    for s in sentences:
+        for m in mentions.get(s.index, []):
+            prev = s.token(m.first - 1)
+            if m.kind == "name" and m.etype == "Person" and len(m.name.split()) == 1 and m.name not in full \
+                    and prev is not None and prev.tag == "VZ" and prev.lemma in ("van", "uit", "in", "te"):
+                m.kind = "place"
     for m in ordered:
         if m.kind == "name" and m.etype == "Person":
             name = full.get(m.name, m.name) if len(m.name.split()) == 1 else m.name
@@ -274,7 +280,8 @@ def _resolve_pronoun(ctx: DocContext, s, m: TMention, last_person: list) -> Opti
         return speaker
     nominative = w in NOMINATIVE
     # inside a quotation the speaker says "ik", so "hij"/"zij" is someone else
-    recent = [p for p in last_person if s.index - p[2] <= 3 and p[0] != speaker]
+    first_person = {mm.entity for mm in ctx.mentions.get(s.index, []) if mm.pronoun in FIRST_PERSON and mm.entity}
+    recent = [p for p in last_person if s.index - p[2] <= 3 and p[0] != speaker and p[0] not in first_person]
     if not recent:
         return None
     same_sentence = [p for p in recent if p[2] == s.index]

@@ -18,7 +18,7 @@ from graph.extract.mentions import FIRST_PERSON, NOMINATIVE, OBLIQUE
 from graph.extract.timex import TimeContext, nearest_time
 from graph.model import Event, Sentence, Token
 
-CLAUSE_PUNCT = {",", ";", ":", "(", ")", "-", "–", "—"}
+CLAUSE_PUNCT = {",", ";", ":", "-", "–", "—"}
 SUBORDINATORS = {"dat", "omdat", "nadat", "voordat", "zodat", "waardoor", "terwijl", "hoewel", "als",
                  "toen", "wanneer", "indien", "doordat", "zodra", "totdat", "tot", "die", "wat", "waar",
                  "waarin", "waarop", "waarmee", "welke", "om", "door"}
@@ -39,6 +39,37 @@ class Clause:
         return self.first <= i <= self.last
 
 
+def _apposition_ahead(s: Sentence, comma: int, mention_tokens: set) -> bool:
+    """Is what follows this comma up to the next comma one name or post (an apposition)?"""
+    j = comma + 1
+    seen = False
+    while j <= len(s.tokens):
+        t = s.token(j)
+        if t.text == ",":
+            return seen
+        if j in mention_tokens:
+            seen = True
+        elif t.tag not in ("LID", "ADJ") and not (t.tag == "SPEC" and t.text[:1].isupper()):
+            return False
+        j += 1
+    return False
+
+
+def _apposition_behind(s: Sentence, comma: int, mention_tokens: set) -> bool:
+    j = comma - 1
+    seen = False
+    while j >= 1:
+        t = s.token(j)
+        if t.text == ",":
+            return seen and _apposition_ahead(s, j, mention_tokens)
+        if j in mention_tokens:
+            seen = True
+        elif t.tag not in ("LID", "ADJ") and not (t.tag == "SPEC" and t.text[:1].isupper()):
+            return False
+        j -= 1
+    return False
+
+
 def clauses(s: Sentence, mention_tokens: set) -> list:
     """Split a sentence into clauses at punctuation, subordinators, 'om/door ... te' infinitives,
     relative words and clause-coordinating 'en'. A clause that resumes after an interrupting
@@ -51,7 +82,10 @@ def clauses(s: Sentence, mention_tokens: set) -> list:
             prev, nxt = s.token(t.i - 1), s.token(t.i + 1)
             in_list = t.text == "," and prev is not None and nxt is not None and \
                 prev.i in mention_tokens and nxt.i in mention_tokens
-            if not in_list:
+            # an apposition between commas: "bij de gemeentesecretaris, Jan de Vries, kwamen ..."
+            apposition = t.text == "," and _apposition_ahead(s, t.i, mention_tokens)
+            closing = t.text == "," and _apposition_behind(s, t.i, mention_tokens)
+            if not (in_list or apposition or closing):
                 cuts.append((t.i + 1, t.text, False))
         elif t.tag == "VG" and "onder" in t.pos:
             cuts.append((t.i, low, True))
@@ -428,7 +462,8 @@ def extract_document(ctx: DocContext) -> list:
         for t in s.tokens:
             for lemma in _trigger_lemmas(sv, t):
                 for f in index.get(lemma, []):
-                    if (f.pos == "verb") != (t.tag == "WW"):
+                    if {"verb": t.tag != "WW", "noun": t.tag not in ("N", "SPEC"),
+                            "prep": t.tag != "VZ"}[f.pos]:
                         continue
                     candidates.append((t, f))
         # most specific frames first, so that "melding doen bij" beats "melding bij"

@@ -98,8 +98,8 @@ def frames() -> tuple:
         if not isinstance(conf, (int, float)) or not 0 <= conf <= 1:
             raise LexiconError(f"frames.yaml: frame {fid!r}, field 'confidence': {conf!r} must be a number from 0 to 1")
         pos = e.get("pos", "verb")
-        if pos not in ("verb", "noun"):
-            raise LexiconError(f"frames.yaml: frame {fid!r}, field 'pos': {pos!r}; valid choices: verb, noun")
+        if pos not in ("verb", "noun", "prep"):
+            raise LexiconError(f"frames.yaml: frame {fid!r}, field 'pos': {pos!r}; valid choices: verb, noun, prep")
         out.append(Frame(
             id=fid, types=types, lemmas=frozenset(str(x).lower() for x in lemmas), pos=pos,
             particle=e.get("particle"), particle_any=frozenset(_as_list(e.get("particle_any"))),

@@ -105,7 +105,10 @@ def find_mentions(s: Sentence, text: str, lex: Optional[RoleLexicon] = None) -> 
             if any(m.lemma.lower() in lex.actor_nouns[lemma] for m in mods):
                 kind = "actor"
         if kind is None and not is_group:
-            continue
+            prev = s.token(t.i - 1)
+            if prev is None or f"{prev.text.lower()} {t.text.lower()}" not in lex.bodies:
+                continue
+            kind = "body"
         base = lex.strip_prefix(lemma)
         mods = _np_modifiers(s, t)
         first = mods[0].i if mods else t.i
@@ -113,9 +116,10 @@ def find_mentions(s: Sentence, text: str, lex: Optional[RoleLexicon] = None) -> 
         # multiword bodies: "provinciale staten", "raad van toezicht", "tweede kamer"
         if first > 1:
             prev = s.token(first - 1)
-            two = f"{prev.lemma.lower()} {base}"
-            if two in lex.bodies:
-                kind, base, first = "body", two, prev.i
+            for two in (f"{prev.lemma.lower()} {base}", f"{prev.text.lower()} {t.text.lower()}"):
+                if two in lex.bodies:
+                    kind, base, first = "body", lex.bodies[two], prev.i
+                    break
         # "raad van toezicht", "raad van bestuur": the body runs on after "van"
         v, n2 = s.token(last + 1), s.token(last + 2)
         if v is not None and n2 is not None and v.lemma == "van" and f"{base} van {n2.lemma.lower()}" in lex.bodies:
