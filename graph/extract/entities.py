@@ -110,6 +110,8 @@ def resolve_document(doc: Document, sentences, mentions: dict) -> DocContext:
     for m in ordered:
         if m.kind == "name" and m.etype == "Person" and len(m.name.split()) > 1:
             full.setdefault(surname(m.name), m.name)
+    _add_surname_mentions(doc, sentences, mentions, full)
+    ordered = [m for s in sentences for m in mentions.get(s.index, [])]
     holders = {}   # post -> [entity key] in order of mention
     for s in sentences:
         for m in mentions.get(s.index, []):
@@ -228,6 +230,22 @@ def resolve_document(doc: Document, sentences, mentions: dict) -> DocContext:
     return ctx
 
 
+def _add_surname_mentions(doc: Document, sentences, mentions: dict, full: dict) -> None:
+    """A surname of a person named in full elsewhere in the document is a mention of that
+    person even where Frog's NER missed it."""
+    if not full:
+        return
+    for s in sentences:
+        ms = mentions.setdefault(s.index, [])
+        covered = {i for m in ms for i in range(m.first, m.last + 1)}
+        for t in s.tokens:
+            if t.i in covered or t.text not in full or not t.text[:1].isupper():
+                continue
+            ms.append(TMention(start=t.start, end=t.end, text=t.text, kind="name", etype="Person",
+                               sentence=s.index, head_lemma=t.lemma, first=t.i, last=t.i, name=t.text))
+        ms.sort(key=lambda m: m.start)
+
+
 def _tail_word(lemma: str) -> str:
     for tail in ("bureau", "kantoor", "dienst", "onderzoek", "commissie", "inspectie"):
         if lemma.endswith(tail):
@@ -281,7 +299,7 @@ def _resolve_pronoun(ctx: DocContext, s, m: TMention, last_person: list) -> Opti
     nominative = w in NOMINATIVE
     # inside a quotation the speaker says "ik", so "hij"/"zij" is someone else
     first_person = {mm.entity for mm in ctx.mentions.get(s.index, []) if mm.pronoun in FIRST_PERSON and mm.entity}
-    recent = [p for p in last_person if s.index - p[2] <= 3 and p[0] != speaker and p[0] not in first_person]
+    recent = [p for p in last_person if s.index - p[2] <= 5 and p[0] != speaker and p[0] not in first_person]
     if not recent:
         return None
     same_sentence = [p for p in recent if p[2] == s.index]

@@ -236,6 +236,10 @@ class SentenceView:
                 break
         by_order = None
         cands = [m for m in self.np_mentions(clause) if m.pronoun not in OBLIQUE and m.kind != "indefinite-role"]
+        # case decides: a nominative pronoun is the subject wherever it stands
+        nominative = [m for m in cands if m.pronoun in NOMINATIVE]
+        if nominative:
+            return Found(self._keys(self.coordinated(nominative[0])), "order")
         fin = self.finite(clause)
         if cands:
             if clause.subordinate or fin is None:

@@ -138,6 +138,8 @@ class RoleLexicon:
     prefixes: tuple
     matter_nouns: frozenset = frozenset()
     post_suffixes: tuple = ()
+    body_suffixes: tuple = ()
+    org_suffixes: tuple = ()
     relation_nouns: frozenset = frozenset()
 
     def kind(self, lemma: str) -> Optional[str]:
@@ -150,6 +152,12 @@ class RoleLexicon:
             return "role"
         if lemma in self.posts:
             return "post"
+        for suffix in self.body_suffixes:
+            if lemma.endswith(suffix) and len(lemma) > len(suffix) + 2:
+                return "body"
+        for suffix in self.org_suffixes:
+            if lemma.endswith(suffix) and len(lemma) > len(suffix) + 2:
+                return "org"
         for suffix in self.post_suffixes:
             if lemma.endswith(suffix) and len(lemma) > len(suffix) + 2 and lemma.replace("-", "") not in self.organisations:
                 return "post"
@@ -232,5 +240,7 @@ def roles() -> RoleLexicon:
         prefixes=tuple(data.get("prefixes") or ()),
         matter_nouns=frozenset(disc.get("matter_nouns") or ()),
         post_suffixes=tuple(data.get("post_suffixes") or ()),
+        body_suffixes=tuple(data.get("body_suffixes") or ()),
+        org_suffixes=tuple(data.get("org_suffixes") or ()),
         relation_nouns=frozenset(disc.get("relation_nouns") or ()),
     )
