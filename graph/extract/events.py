@@ -23,6 +23,7 @@ SUBORDINATORS = {"dat", "omdat", "nadat", "voordat", "zodat", "waardoor", "terwi
                  "toen", "wanneer", "indien", "doordat", "zodra", "totdat", "tot", "die", "wat", "waar",
                  "waarin", "waarop", "waarmee", "welke", "om", "door"}
 NP_FILLERS = {"LID", "ADJ", "TW"}
+NOUN_PREPS = {"van", "uit", "namens"}
 INFINITIVE_OPENERS = {"om", "door", "zonder", "te"}
 RELATIVE_ADVERBS = {"waardoor", "waarna", "waarmee", "waarop", "waarbij", "waarin", "waarover", "waaruit"}
 
@@ -37,6 +38,17 @@ class Clause:
 
     def __contains__(self, i: int) -> bool:
         return self.first <= i <= self.last
+
+
+def _te_follows(toks, i: int) -> bool:
+    """An infinitive with 'te' follows preposition i ("om de raad, die ..., niet te informeren")."""
+    for x in toks[i:i + 25]:
+        if x.lemma == "te" and x.tag == "VZ":
+            return True
+        if x.lemma in ("om", ".") or (x.tag == "WW" and "pv" in x.pos and x.i > i + 1 and
+                                      not any(y.text == "," for y in toks[i:x.i - 1])):
+            return False
+    return False
 
 
 def _apposition_ahead(s: Sentence, comma: int, mention_tokens: set) -> bool:
@@ -89,12 +101,12 @@ def clauses(s: Sentence, mention_tokens: set) -> list:
                 cuts.append((t.i + 1, t.text, False))
         elif t.tag == "VG" and "onder" in t.pos:
             cuts.append((t.i, low, True))
-        elif t.tag == "VNW" and "betr" in t.pos:
+        elif t.tag == "VNW" and ("betr" in t.pos or (low in ("die", "dat", "wie") and "pron" in t.pos and
+                                                     s.token(t.i - 1) is not None and s.token(t.i - 1).text == ",")):
             cuts.append((t.i, "rel", True))
         elif t.tag == "BW" and low in RELATIVE_ADVERBS:
             cuts.append((t.i, "rel", True))
-        elif t.tag == "VZ" and low in ("om", "door", "zonder") and \
-                any(x.lemma == "te" for x in toks[t.i:t.i + 10]):
+        elif t.tag == "VZ" and low in ("om", "door", "zonder") and _te_follows(toks, t.i):
             cuts.append((t.i, low, True))
         elif low in ("en", "maar", "of") and t.tag == "VG":
             nxt, nxt2 = s.token(t.i + 1), s.token(t.i + 2)
@@ -117,6 +129,8 @@ def clauses(s: Sentence, mention_tokens: set) -> list:
     for i in range(2, len(out)):
         if out[i - 1].opener == "rel" and out[i].opener == ",":
             out[i].parent = out[i - 2]
+            out[i].opener = out[i - 2].opener
+            out[i].subordinate = out[i - 2].subordinate
     return out
 
 
@@ -157,6 +171,9 @@ class SentenceView:
             j -= 1
         t = self.s.token(j)
         if t is not None and t.tag == "VZ" and t.i not in self.by_token:
+            c = self.clause_of(t.i)
+            if c.first == t.i and c.opener in INFINITIVE_OPENERS:
+                return None   # "om/door ... te": a complementizer, not a preposition
             return t
         return None
 
@@ -262,12 +279,13 @@ class SentenceView:
                     m = self.by_token[t.i]
                     if m.first in clause and self.in_pp(m) is None:
                         return Found(self._keys(self.coordinated(m)), "parse")
-        for m in self.np_mentions(clause):
-            if m.entity in skip_keys or m.pronoun in NOMINATIVE or m in skip:
-                continue
-            if m.kind == "indefinite-role" and not m.entity:
-                continue
-            return Found(self._keys(self.coordinated(m)), "order")
+        for c in [clause] + ([clause.parent] if clause.parent else []):
+            for m in self.np_mentions(c):
+                if m.entity in skip_keys or m.pronoun in NOMINATIVE or m in skip:
+                    continue
+                if m.kind == "indefinite-role" and not m.entity:
+                    continue
+                return Found(self._keys(self.coordinated(m)), "order")
         return None
 
     def indirect(self, trig: Token, clause: Clause, subj: Optional[Found]) -> Optional[Found]:
@@ -291,7 +309,8 @@ class SentenceView:
         if head is not None and head.tag == "WW":
             return False
         if prev.i in self.by_token:
-            return self.by_token[prev.i].kind != "pronoun"
+            # after an agent, "van X" belongs to it; "bij/aan/met X" to the verb
+            return self.by_token[prev.i].kind != "pronoun" and p.lemma.lower() in NOUN_PREPS
         return prev.tag == "N" and (self.lex.is_matter_noun(prev.lemma) or prev.lemma.lower() in self.lex.relation_nouns)
 
     def pp(self, prep: str, clause: Clause, trig: Token, noun: bool = False, keep: set = frozenset()) -> Optional[Found]:
@@ -318,6 +337,10 @@ class SentenceView:
             plural = [m for m in self.mentions if m.first in c and m.pronoun in ("wij", "we", "ons")]
             if plural:
                 return Found(self._keys(plural), "fallback")
+            if any(t.i in c and t.text.lower() in ("wij", "we", "ons") for t in self.s.tokens):
+                keys = self.we()
+                if keys:
+                    return Found(keys, "fallback")
             if c.opener in INFINITIVE_OPENERS:
                 continue
             break
@@ -331,6 +354,19 @@ class SentenceView:
             if found:
                 return Found(found.keys, "fallback")
         return None
+
+    def we(self) -> list:
+        """'wij'/'ons' in a quotation or letter: its speaker and the person named with them last."""
+        speaker = self.ctx.speakers.get(self.s.index)
+        if not speaker:
+            return []
+        keys = [speaker]
+        for s in reversed(self.ctx.sentences[max(0, self.s.index - 1):self.s.index + 1]):
+            for m in reversed(self.ctx.mentions.get(s.index, [])):
+                if m.entity and m.entity != speaker and m.etype in ("Person", "Role") and m.pronoun == "":
+                    keys.append(m.entity)
+                    return keys
+        return keys
 
     def _keys(self, ms) -> list:
         out = []
@@ -425,7 +461,7 @@ def _irrealis(sv: SentenceView, clause: Clause, trig: Token, lex) -> bool:
     if sv.s.tokens and sv.s.tokens[-1].text == "?":
         return True
     scopes = [clause]
-    if clause.opener in ("om", "te", "of", "door", "zonder") or "inf" in trig.pos:
+    if clause.opener in ("om", "te", "of") or ("inf" in trig.pos and clause.opener not in ("door", "zonder")):
         idx = sv.clauses.index(clause)
         while idx > 0:
             idx -= 1

@@ -12,7 +12,7 @@ from typing import Optional
 from graph.extract.lexicon import RoleLexicon, roles
 from graph.model import Mention, Sentence, Token
 
-NOMINATIVE = {"ik", "hij", "zij", "wij", "we"}
+NOMINATIVE = {"ik", "hij", "zij", "ze", "wij", "we"}
 OBLIQUE = {"mij", "me", "hem", "haar", "ons", "hen", "hun"}
 ADDRESSEE = {"u"}
 FIRST_PERSON = {"ik", "mij", "me", "mijn"}
