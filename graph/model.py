@@ -185,4 +185,5 @@ class Event:
     speaker: Optional[str] = None  # entity key of the one who says so; None = the publisher
     attribution_cue: Optional[str] = None   # aldus, volgens, schrijft ...
     page: Optional[int] = None
+    time_inherited: bool = False   # the time was carried over from an earlier sentence
     extra_evidence: list = field(default_factory=list)   # [(start, end, quote)] of the same event told again

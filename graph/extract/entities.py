@@ -55,6 +55,14 @@ def _alias(e: Entity, text: str) -> None:
     text = " ".join(text.split())
     if text and text != e.label:
         e.aliases.add(text)
+    # "een onafhankelijk, extern onderzoek" is also "extern onderzoek"
+    if e.etype in ("Organization", "Body", "Group") and "," in text:
+        plain = " ".join(text.replace(",", " ").split())
+        words = plain.split()
+        if plain != e.label:
+            e.aliases.add(plain)
+        if len(words) >= 3 and words[-2][:1].islower():
+            e.aliases.add(" ".join(words[-2:]))
 
 
 def document_place(doc: Document, sentences, mentions) -> str:

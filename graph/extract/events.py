@@ -453,7 +453,14 @@ def _passive(sv: SentenceView, f: Frame, trig: Token, clause: Clause) -> bool:
 
 
 def _negated(sv: SentenceView, clause: Clause, lex) -> bool:
-    return any(t.i in clause and t.lemma.lower() in lex.negators for t in sv.s.tokens)
+    """A negator in the clause, or, for "om ... te", in the clause that governs it
+    ("het was niet mogelijk om een onderzoek te starten")."""
+    scopes = [clause]
+    if clause.opener in ("om", "te"):
+        idx = sv.clauses.index(clause)
+        if idx > 0 and sv.clauses[idx - 1].opener not in ("om", "te"):
+            scopes.append(sv.clauses[idx - 1])
+    return any(t.i in sc and t.lemma.lower() in lex.negators for sc in scopes for t in sv.s.tokens)
 
 
 def _irrealis(sv: SentenceView, clause: Clause, trig: Token, lex) -> bool:
@@ -570,7 +577,8 @@ def extract_document(ctx: DocContext) -> list:
                 ev = Event(doc=doc.source, etype=etype, agents=list(agents), recipients=list(recips),
                            quote_start=qa, quote_end=qb, quote=doc.text[qa:qb], lexicon_entry=f.id,
                            confidence=round(min(conf, 1.0), 2), polarity=polarity, time=tv,
-                           speaker=speaker, attribution_cue=cue, page=doc.page_at(qa))
+                           speaker=speaker, attribution_cue=cue, page=doc.page_at(qa),
+                           time_inherited=inherited)
                 events.append(ev)
                 found_here.append(ev)
                 if etype == "Commissioning" and recips:
@@ -733,7 +741,10 @@ def merge_duplicates(events: list) -> list:
                 same = (not kept.agents or not ev.agents or set(kept.agents) & set(ev.agents)) and \
                     (not kept.recipients or not ev.recipients or set(kept.recipients) & set(ev.recipients)) and \
                     bool(parts_a & parts_b)
-            if same and _times_compatible(kept.time, ev.time):
+            stated = (kept.time is not None and not kept.time_inherited) or \
+                (ev.time is not None and not ev.time_inherited)
+            partial = not kept.agents or not ev.agents
+            if same and (stated or partial) and _times_compatible(kept.time, ev.time):
                 twin = kept
                 break
         if twin is None:
@@ -743,9 +754,9 @@ def merge_duplicates(events: list) -> list:
             twin.agents = ev.agents
         if not twin.recipients and ev.recipients:
             twin.recipients = ev.recipients
-        if ev.time is not None and (twin.time is None or
+        if ev.time is not None and (twin.time is None or twin.time_inherited or
                                     (ev.time.last_day() - ev.time.first_day()) < (twin.time.last_day() - twin.time.first_day())):
-            twin.time = ev.time
+            twin.time, twin.time_inherited = ev.time, ev.time_inherited
         twin.confidence = max(twin.confidence, ev.confidence)
         twin.extra_evidence.append((ev.quote_start, ev.quote_end, ev.quote))
     return out

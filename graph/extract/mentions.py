@@ -126,8 +126,9 @@ def find_mentions(s: Sentence, text: str, lex: Optional[RoleLexicon] = None) -> 
             kind, base, last = "body", f"{base} van {n2.lemma.lower()}", n2.i
         nxt = s.token(last + 1)
         name_toks = []
-        while nxt is not None and is_name_token(nxt) and ner_class(nxt) in ("PER", "ORG", "LOC", "MISC", "") \
-                and not lex.kind(nxt.lemma.lower()):
+        while nxt is not None and (is_name_token(nxt) or (kind in ("body", "org") and nxt.tag in ("ADJ", "N")
+                                                         and nxt.text[:1].isupper())) \
+                and ner_class(nxt) in ("PER", "ORG", "LOC", "MISC", "") and not lex.kind(nxt.lemma.lower()):
             name_toks.append(nxt)
             nxt = s.token(nxt.i + 1)
         det = s.token(first - 1)
