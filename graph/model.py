@@ -164,6 +164,8 @@ class Entity:
     count: Optional[int] = None
     posts: set = field(default_factory=set)       # role nouns this entity held, e.g. {"burgemeester"}
     subgroup_of: Optional[str] = None
+    head: str = ""                                # head noun lemma of a group ("deskundige")
+    modifiers: tuple = ()                         # its adjectives ("extern",)
 
 
 @dataclass

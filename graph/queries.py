@@ -421,6 +421,19 @@ def _cell(value) -> str:
     return " ".join(str(value).split())  # a table cell stays on one line
 
 
+TABLE_CELL_MAX = 90
+
+
+def _short(text: str) -> str:
+    from graph.terms import GG_NS, ID_NS
+    if text.startswith(ID_NS):
+        text = "id:" + text[len(ID_NS):]
+    elif text.startswith(GG_NS):
+        text = "gg:" + text[len(GG_NS):]
+    text = " ".join(text.split())
+    return text if len(text) <= TABLE_CELL_MAX else text[:TABLE_CELL_MAX - 1] + "…"
+
+
 def format_result(result: Result, fmt: str = "table") -> str:
     """``table`` (aligned text), ``csv`` or ``json`` (a list of objects keyed by column).
 
@@ -436,7 +449,9 @@ def format_result(result: Result, fmt: str = "table") -> str:
             w.writerow(["" if row.get(c) is None else row.get(c) for c in result.columns])
         return buf.getvalue()
     if fmt == "table":
-        cells = [[_cell(row.get(c)) for c in result.columns] for row in result.rows]
+        # a table is read by people: IRIs of the graph are shortened ("id:agent/femke-halsema"),
+        # long quotes are cut; csv and json keep every value whole
+        cells = [[_short(_cell(row.get(c))) for c in result.columns] for row in result.rows]
         widths = [max([len(c)] + [len(r[i]) for r in cells]) for i, c in enumerate(result.columns)]
         lines = ["  ".join(c.ljust(w) for c, w in zip(result.columns, widths)).rstrip(),
                  "  ".join("-" * w for w in widths)]

@@ -282,6 +282,7 @@ def _resolve_group(ctx: DocContext, m: TMention, groups: list) -> Entity:
     label = m.text[0].lower() + m.text[1:] if m.text[:1].isupper() and not m.text.isupper() else m.text
     e = _new(ctx, key, "Group", label)
     e.count = m.count
+    e.head, e.modifiers = head, tuple(sorted(m.modifiers))
     if m.subset_of_count is not None:
         for g, h, c in reversed(groups):
             if h == head and c == m.subset_of_count:
@@ -408,6 +409,21 @@ def resolve_corpus(contexts: list) -> dict:
                 cands = fulls.get(e.label, set())
                 if len(cands) == 1:
                     rename[(ctx.doc.source, e.key)] = next(iter(cands))
+    # groups: the same people named alike in documents about the same affair
+    # ("twee externe deskundigen" and "de externe deskundigen") are one group
+    seen_groups = {}
+    for ctx in contexts:
+        for e in ctx.entities.values():
+            if e.etype != "Group" or not e.head or e.subgroup_of:
+                continue
+            sig = (ctx.focus, e.head, e.modifiers)
+            other = seen_groups.get(sig)
+            if other is None:
+                seen_groups[sig] = e
+            elif other.count is None or e.count is None or other.count == e.count:
+                rename[(ctx.doc.source, e.key)] = other.key
+                if other.count is None and e.count is not None:
+                    other.count, other.label = e.count, e.label
     # post holders per (post, place)
     holders = {}
     for ctx in contexts:
@@ -421,16 +437,25 @@ def resolve_corpus(contexts: list) -> dict:
                 cands = holders.get((e.label, ctx.place), set())
                 if len(cands) == 1:
                     rename[(ctx.doc.source, e.key)] = next(iter(cands))
+    originals = {}
+    for ctx in contexts:
+        for e in ctx.entities.values():
+            originals.setdefault(e.key, e)
     for ctx in contexts:
         for e in ctx.entities.values():
             target = rename.get((ctx.doc.source, e.key), e.key)
             m = merged.get(target)
             if m is None:
-                m = merged[target] = Entity(key=target, etype=e.etype, label=e.label)
-                if target != e.key:
-                    m.etype = "Person"
-            if target != e.key and e.etype != "Person":
+                base = originals.get(target, e)
+                m = merged[target] = Entity(key=target, etype=base.etype, label=base.label)
+            if target != e.key and e.etype != m.etype:
                 m.aliases.add(e.label)
+            elif target != e.key and e.etype == "Group":
+                if e.count is not None and m.count is None:
+                    m.aliases.add(m.label)
+                    m.label = e.label
+                else:
+                    m.aliases.add(e.label)
             elif len(e.label) > len(m.label) and e.etype == "Person":
                 m.aliases.add(m.label)
                 m.label = e.label
