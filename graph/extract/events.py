@@ -154,6 +154,13 @@ class SentenceView:
                 self.by_token[i] = m
         self.clauses = clauses(s, set(self.by_token))
 
+    def clause_at(self, offset: int) -> Clause:
+        """The clause holding character offset ``offset``."""
+        for t in self.s.tokens:
+            if t.start <= offset < t.end or t.start >= offset:
+                return self.clause_of(t.i)
+        return self.clauses[-1]
+
     def clause_of(self, i: int) -> Clause:
         for c in self.clauses:
             if i in c:
@@ -563,7 +570,11 @@ def extract_document(ctx: DocContext) -> list:
             if before_main and not inside:
                 tv = None
             elif tv is None and sent_times:
-                tv = sent_times[0]
+                # a time elsewhere in the sentence applies when it stands in a main clause or
+                # before the trigger's clause, not inside another subordinate clause after it
+                usable = [t for t in sent_times
+                          if t.start < s.token(clause.first).start or not sv.clause_at(t.start).subordinate]
+                tv = usable[0] if usable else None
             inherited = False
             if tv is None and not before_main and last_time is not None and content_index_here - last_time_sentence <= 2:
                 tv, inherited = last_time, True
@@ -585,8 +596,10 @@ def extract_document(ctx: DocContext) -> list:
                     sv.commissioned = list(recips)
         if any(t.tag == "WW" and "pv" in t.pos for t in s.tokens):
             content_index += 1
-            if sent_times:
-                last_time, last_time_sentence = sent_times[-1], content_index
+            # only a time of the main clause carries over to the next sentences
+            main_times = [t for t in sent_times if not sv.clause_at(t.start).subordinate]
+            if main_times:
+                last_time, last_time_sentence = main_times[-1], content_index
     _carry_roles(events)
     return merge_duplicates(events)
 
@@ -723,6 +736,19 @@ def _times_compatible(a, b) -> bool:
     return a.first_day() <= b.last_day() and b.first_day() <= a.last_day()
 
 
+def _better_time(twin: Event, ev: Event) -> None:
+    """Keep the better time of two tellings: a stated one over a carried-over one, then the narrower."""
+    if ev.time is None:
+        return
+    if twin.time is None or (twin.time_inherited and not ev.time_inherited):
+        twin.time, twin.time_inherited = ev.time, ev.time_inherited
+        return
+    if ev.time_inherited and not twin.time_inherited:
+        return
+    if (ev.time.last_day() - ev.time.first_day()) < (twin.time.last_day() - twin.time.first_day()):
+        twin.time, twin.time_inherited = ev.time, ev.time_inherited
+
+
 def merge_duplicates(events: list) -> list:
     """One event per real-world event within a document: the same type and polarity, shared
     participants and compatible times are the same event told twice (a lead and a timeline).
@@ -750,13 +776,21 @@ def merge_duplicates(events: list) -> list:
         if twin is None:
             out.append(ev)
             continue
+        if len(set(ev.agents) | set(ev.recipients)) > len(set(twin.agents) | set(twin.recipients)) and \
+                ev.agents and ev.recipients:
+            # the fuller telling names the parties; the other stays as evidence
+            twin.extra_evidence.append((twin.quote_start, twin.quote_end, twin.quote))
+            twin.agents, twin.recipients = ev.agents, ev.recipients
+            twin.quote_start, twin.quote_end, twin.quote = ev.quote_start, ev.quote_end, ev.quote
+            twin.lexicon_entry = ev.lexicon_entry
+            _better_time(twin, ev)
+            twin.confidence = max(twin.confidence, ev.confidence)
+            continue
         if not twin.agents and ev.agents:
             twin.agents = ev.agents
         if not twin.recipients and ev.recipients:
             twin.recipients = ev.recipients
-        if ev.time is not None and (twin.time is None or twin.time_inherited or
-                                    (ev.time.last_day() - ev.time.first_day()) < (twin.time.last_day() - twin.time.first_day())):
-            twin.time, twin.time_inherited = ev.time, ev.time_inherited
+        _better_time(twin, ev)
         twin.confidence = max(twin.confidence, ev.confidence)
         twin.extra_evidence.append((ev.quote_start, ev.quote_end, ev.quote))
     return out
