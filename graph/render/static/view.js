@@ -578,7 +578,15 @@
   }
   function drawTimeline() {
     if (timelineDrawn) { Plotly.Plots.resize("timeline"); return; }
-    if (typeof Plotly === "undefined") return;
+    if (typeof Plotly === "undefined") {
+      var src = $("plotly-src");
+      if (!src || !src.textContent) return;
+      var script = document.createElement("script");
+      script.textContent = src.textContent;  // our own inlined plotly.min.js, not data
+      document.head.appendChild(script);
+      src.textContent = "";
+      if (typeof Plotly === "undefined") return;
+    }
     timelineDrawn = true;
     var names = laneNames(), byType = {};
     DATA.timeline.bars.forEach(function (b) {
