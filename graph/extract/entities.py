@@ -99,6 +99,16 @@ def find_quotes(doc: Document, sentences, mentions) -> list:
                            text[open_at:])
             end = open_at + cm.end() if cm else len(text)
             out.append((open_at, end, m))
+    # '"...", aldus de burgemeester' / '"...", zegt Jansen': the speaker after the quotation
+    cues = roles().attribution_cues.get("after", frozenset())
+    by_start = sorted((m for ms in mentions.values() for m in ms if m.etype == "Person"), key=lambda m: m.start)
+    for qm in re.finditer(r"[\"“](.+?)[\"”]\s*,?\s*(\w+)", text, re.S):
+        if qm.group(2).lower() not in cues:
+            continue
+        after = qm.end()
+        m = next((m for m in by_start if after <= m.start <= after + 40), None)
+        if m is not None:
+            out.append((qm.start(), qm.end(1) + 1, m))
     return out
 
 
@@ -155,6 +165,25 @@ def resolve_document(doc: Document, sentences, mentions: dict) -> DocContext:
                     b.entity = a.entity
                     b.kind = "apposition"
 
+    # "de directeur van het sportbedrijf, Jan de Vries," : the post and the name are one person
+    for s in sentences:
+        ms = mentions.get(s.index, [])
+        for i, r in enumerate(ms):
+            if r.kind not in ("role", "indefinite-role") or not r.post or r.post not in roles().posts and \
+                    roles().kind(r.post) != "post":
+                continue
+            for p in ms[i + 1:i + 4]:
+                if not (p.entity and ctx.entities[p.entity].etype == "Person" and p.kind == "name"):
+                    continue
+                between = s.tokens[r.last:p.first - 1]
+                if between and between[-1].text == "," and len(between) <= 7 and \
+                        not any(t.tag == "WW" for t in between):
+                    ctx.entities[p.entity].posts.add(r.post)
+                    holders.setdefault(r.post, []).append(p.entity)
+                    r.entity, r.kind = p.entity, "apposition"
+                    _alias(ctx.entities[p.entity], r.text)
+                break
+
     # 2. quotations and their speakers
     quotes = find_quotes(doc, sentences, mentions)
     for s in sentences:
@@ -168,7 +197,7 @@ def resolve_document(doc: Document, sentences, mentions: dict) -> DocContext:
     for s in sentences:
         for m in mentions.get(s.index, []):
             if m.entity:
-                if ctx.entities[m.entity].etype == "Person":
+                if ctx.entities[m.entity].etype in ("Person", "Role"):
                     last_person.append((m.entity, _is_subject(s, m), s.index))
                 continue
             if m.kind == "role" and m.post in lex.posts:
@@ -189,6 +218,7 @@ def resolve_document(doc: Document, sentences, mentions: dict) -> DocContext:
                 e = _new(ctx, key, "Role", m.post)
                 _alias(e, m.text)
                 m.entity = key
+                last_person.append((m.entity, _is_subject(s, m), s.index))
                 continue
             if m.kind == "body":
                 key = slug(m.head_lemma + (" " + ctx.place if ctx.place else ""))

@@ -276,7 +276,18 @@ class SentenceView:
             return Found(self._keys(self.coordinated(by_parse)), "parse")
         if by_order is not None:
             return Found(self._keys(self.coordinated(by_order)), "order")
+        if clause.opener == "rel":
+            ante = self.antecedent(clause)
+            if ante is not None:
+                return Found(self._keys([ante]), "order")
         return None
+
+    def antecedent(self, clause: Clause):
+        """The mention a relative clause hangs on: the one right before 'die/dat/wie' (a comma between)."""
+        j = clause.first - 1
+        while j >= 1 and self.s.token(j).text in (",",):
+            j -= 1
+        return self.by_token.get(j)
 
     def object(self, trig: Token, clause: Clause, subj: Optional[Found], skip=()) -> Optional[Found]:
         skip_keys = set(subj.keys) if subj else set()
@@ -352,7 +363,7 @@ class SentenceView:
                 continue
             break
         for c in [c for c in before if not c.subordinate] + [c for c in before if c.subordinate]:
-            if c.opener in INFINITIVE_OPENERS:
+            if c.opener in INFINITIVE_OPENERS or c.opener == "rel":
                 continue
             fin = self.finite(c)
             if fin is None:
@@ -360,6 +371,16 @@ class SentenceView:
             found = self.subject(fin, c)
             if found:
                 return Found(found.keys, "fallback")
+        return None
+
+    def other_person(self, exclude: set) -> Optional[str]:
+        """The most recent person in this sentence or the one before who is not in ``exclude``."""
+        for s in reversed(self.ctx.sentences[max(0, self.s.index - 1):self.s.index + 1]):
+            for m in reversed(self.ctx.mentions.get(s.index, [])):
+                if m.entity and m.entity not in exclude and m.pronoun == "" and \
+                        self.ctx.entities.get(m.entity) is not None and \
+                        self.ctx.entities[m.entity].etype in ("Person", "Role"):
+                    return m.entity
         return None
 
     def we(self) -> list:
@@ -641,6 +662,13 @@ def _fill_roles(sv: SentenceView, f: Frame, trig: Token, clause: Clause, info: d
                         m = next((m for m in sv.mentions if m.first > om.i), None)
                         if m is not None:
                             found = Found([m.entity], "order")
+                elif slot == "with-van" and info.get("with") is not None:
+                    w = info["with"]
+                    nxt = sv.s.token(w.i + 1)
+                    if nxt is not None and nxt.lemma == "van":
+                        m = next((m for m in sv.mentions if nxt.i < m.first <= nxt.i + 3), None)
+                        if m is not None:
+                            found = Found(sv._keys([m]), "order")
                 elif slot == "subject-as-actor":
                     found = _actor_from_subject(sv, trig, clause)
             if found and found.keys:
@@ -671,6 +699,9 @@ def _fill_roles(sv: SentenceView, f: Frame, trig: Token, clause: Clause, info: d
                 if found:
                     recipients = [k for k in found.keys if k not in agents]
     # first person plural in a quotation: the speaker and whoever is named with "samen met"
+    if set(recipients) & set(agents):
+        alt = sv.other_person(exclude=set(agents))
+        recipients = [k for k in recipients if k not in agents] or ([alt] if alt else [])
     if "agent" in f.requires and not agents:
         return None
     if "recipient" in f.requires and not recipients:
