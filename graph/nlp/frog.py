@@ -42,6 +42,8 @@ __all__ = ["Frog", "RecordedFrog", "shared_frog", "split_paragraphs", "segments"
            "frog_input", "text_key", "INSTALL_HINT"]
 
 INSTALL_HINT = "install it with `sudo apt-get install frog frogdata`"
+# The frog binary to run: a name on PATH or a path; tests and unusual installs set it.
+FROG_ENV = "GOVGRAPH_FROG"
 
 # A line this short without final punctuation, between sentences, is taken for a heading.
 _HEADING_MAX_WORDS = 10
@@ -307,7 +309,7 @@ class RecordedFrog(_Parser):
 class Frog(_Parser):
     """A Frog server started on first use, reused for every text until :meth:`close`.
 
-    ``command``: the frog binary. ``port``: None picks a free one. ``startup_timeout``:
+    ``command``: the frog binary (default: ``$GOVGRAPH_FROG``, else ``frog``). ``port``: None picks a free one. ``startup_timeout``:
     seconds to wait for "Listening on port". ``max_tokens``: longest sentence (in
     whitespace words) sent to the parser uncut. ``record_dir``: if given, every reply is
     also written there for :class:`RecordedFrog`. ``reply_timeout``: seconds of silence
@@ -318,11 +320,11 @@ class Frog(_Parser):
     start in time, or it fails twice on the same paragraph.
     """
 
-    def __init__(self, command: str = "frog", port: Optional[int] = None,
+    def __init__(self, command: Optional[str] = None, port: Optional[int] = None,
                  startup_timeout: float = 120, max_tokens: int = 60, *,
                  record_dir=None, reply_timeout: float = 300, host: str = "127.0.0.1"):
         super().__init__(max_tokens)
-        self.command = command
+        self.command = command or os.environ.get(FROG_ENV) or "frog"
         self.port = port
         self._fixed_port = port is not None
         self.startup_timeout = startup_timeout
@@ -358,7 +360,8 @@ class Frog(_Parser):
         self.close()
         binary = shutil.which(self.command)
         if binary is None:
-            raise FrogError(f"Frog is not installed (no {self.command!r} on PATH): {INSTALL_HINT}")
+            raise FrogError(f"Frog is not installed (no {self.command!r} on PATH): {INSTALL_HINT}, "
+                            f"or set {FROG_ENV} to the frog program")
         attempts = 1 if self._fixed_port else 3
         for attempt in range(attempts):
             port = self.port if self._fixed_port else _free_port(self.host)
