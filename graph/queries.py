@@ -219,9 +219,13 @@ def _check_sparql(text: str, where: str):
         msg = str(e)
         m = re.match(r"error at (\d+):(\d+):\s*(.*)", msg, re.S)
         if m:
-            raise QueryError(f"{where}, line {m.group(1)}, column {m.group(2)}: SPARQL syntax error: "
-                             f"{m.group(3).strip()}") from e
-        raise QueryError(f"{where}: SPARQL syntax error: {msg}") from e
+            line, column = int(m.group(1)), int(m.group(2))
+            detail = " ".join(m.group(3).split())  # Oxigraph's lists of choices span lines
+            if "Prefix not found" in detail:
+                detail = _unknown_prefix(text, line, column) or detail
+            raise QueryError(f"{where}, line {line}, column {column}: SPARQL syntax error: "
+                             f"{detail}") from e
+        raise QueryError(f"{where}: SPARQL syntax error: {' '.join(msg.split())}") from e
     except (OSError, ValueError, RuntimeError) as e:
         raise QueryError(f"{where}: the query cannot be evaluated: {e}") from e
     if isinstance(result, bool):
@@ -229,6 +233,20 @@ def _check_sparql(text: str, where: str):
     if isinstance(result, ox.QuerySolutions):
         return "select", [v.value for v in result.variables]
     return "construct", []
+
+
+def _unknown_prefix(text: str, line: int, column: int) -> Optional[str]:
+    """Oxigraph says "Prefix not found" amid a list of characters; name the prefix instead."""
+    lines = text.splitlines()
+    if not 1 <= line <= len(lines):
+        return None
+    declared = set(PREFIXES) | set(re.findall(r"(?im)^\s*PREFIX\s+([\w.-]*):", text))
+    used = re.findall(r"(?<![\w<:\"'?$])([A-Za-z][\w.-]*)?:[\w]", lines[line - 1][:column])
+    unknown = [p for p in used if p not in declared]
+    if not unknown:
+        return None
+    return (f"unknown prefix '{unknown[-1]}:'; declare it with a line 'PREFIX {unknown[-1]}: <...>' "
+            f"or use one of the prefixes govgraph knows: {', '.join(PREFIXES)}")
 
 
 # -- parameters ---------------------------------------------------------------------------------
