@@ -77,7 +77,7 @@ def document_place(doc: Document, sentences, mentions) -> str:
     for s in sentences:
         for t in s.tokens:
             word = t.text.split()[0].split("_")[0]
-            if t.ner.startswith("B-LOC") and t.tag == "SPEC" and word not in names:
+            if t.ner.startswith("B-LOC") and t.tag == "SPEC" and word not in names and not roles().kind(word.lower()):
                 counts[word] += 1
     return counts.most_common(1)[0][0] if counts else ""
 
@@ -255,10 +255,20 @@ def resolve_document(doc: Document, sentences, mentions: dict) -> DocContext:
                 e = _resolve_group(ctx, m, groups)
                 m.entity = e.key
                 continue
+            if m.kind == "pronoun" and m.pronoun == "u":
+                continue
+            if m.kind == "pronoun" and _plural(s, m):
+                if groups:
+                    m.entity = groups[-1][0].key
+                continue
             if m.kind == "pronoun":
                 m.entity = _resolve_pronoun(ctx, s, m, last_person)
                 if m.entity:
                     last_person.append((m.entity, _is_subject(s, m), s.index))
+    for s in sentences:
+        for m in mentions.get(s.index, []):
+            if m.kind == "pronoun" and m.pronoun == "u":
+                m.entity = _addressee(ctx)
     # labels of unnamed organisations: prefer the longest description
     for e in ctx.entities.values():
         if e.etype == "Group":
@@ -291,12 +301,27 @@ def _tail_word(lemma: str) -> str:
     return lemma
 
 
+def _plural(s, m: TMention) -> bool:
+    t = s.token(m.first)
+    return m.pronoun in ("hen", "hun") or (t is not None and ",mv" in t.pos and m.pronoun in ("zij", "ze"))
+
+
 def _is_subject(s, m: TMention) -> bool:
     t = s.token(m.last)
     return bool(t and t.rel == "su") or m.pronoun in NOMINATIVE
 
 
 def _resolve_group(ctx: DocContext, m: TMention, groups: list) -> Entity:
+    if m.subset_of_count == -1:      # "twee van hen"
+        parent = groups[-1][0] if groups else None
+        key = slug(f"{ctx.doc.doc_id} {m.count} van {parent.label if parent else m.text}")
+        label = f"{m.text.split()[0].lower()} van de {parent.label}" if parent else m.text
+        e = _new(ctx, key, "Group", label)
+        e.count, e.head = m.count, parent.head if parent else ""
+        if parent is not None:
+            e.subgroup_of = parent.key
+        _alias(e, m.text)
+        return e
     head = m.head_lemma
     if m.count is None:
         for e, h, c in reversed(groups):
@@ -380,7 +405,13 @@ def _author(ctx: DocContext) -> Optional[str]:
 
 
 def _addressee(ctx: DocContext) -> Optional[str]:
-    """"u" in a letter: the body addressed as "uw raad", "uw Kamer"."""
+    """"u" in a letter: the body it is addressed to ("Aan de gemeenteraad"), or named "uw raad"."""
+    for s in ctx.sentences[:4]:
+        first = s.token(1)
+        if first is not None and first.text == "Aan":
+            for m in ctx.mentions.get(s.index, []):
+                if m.entity:
+                    return m.entity
     for s in ctx.sentences:
         for m in ctx.mentions.get(s.index, []):
             det = s.token(m.first - 1)

@@ -284,10 +284,12 @@ class SentenceView:
 
     def antecedent(self, clause: Clause):
         """The mention a relative clause hangs on: the one right before 'die/dat/wie' (a comma between)."""
-        j = clause.first - 1
-        while j >= 1 and self.s.token(j).text in (",",):
-            j -= 1
-        return self.by_token.get(j)
+        idx = self.clauses.index(clause)
+        if idx == 0:
+            return None
+        prev = self.clauses[idx - 1]
+        ms = [m for m in self.mentions if m.first in prev]
+        return ms[-1] if ms else None
 
     def object(self, trig: Token, clause: Clause, subj: Optional[Found], skip=()) -> Optional[Found]:
         skip_keys = set(subj.keys) if subj else set()
@@ -315,7 +317,7 @@ class SentenceView:
         for m in self.np_mentions(clause):
             if m.pronoun in OBLIQUE and m.entity not in skip_keys:
                 return Found([m.entity], "order")
-        return None
+        return self.object(trig, clause, subj)
 
     def noun_attached(self, p: Token, keep: set) -> bool:
         """Does the preposition p belong to the noun before it ("gedrag van X", "de persoon van
@@ -638,7 +640,9 @@ def _fill_roles(sv: SentenceView, f: Frame, trig: Token, clause: Clause, info: d
             elif passive and slot == "object":
                 found = subj
             if found is None:
-                if slot == "subject":
+                if slot == "subject" and _te_infinitive(sv, trig) and sv.commissioned:
+                    found = Found(list(sv.commissioned), "fallback")
+                elif slot == "subject":
                     found = subj
                 elif slot == "object":
                     skip = [m for m in sv.mentions if info.get("with") is not None and m.first <= info["with"].i <= m.last]
@@ -712,6 +716,11 @@ def _fill_roles(sv: SentenceView, f: Frame, trig: Token, clause: Clause, info: d
     if not hows:
         how = "fallback"
     return agents, recipients, how
+
+
+def _te_infinitive(sv: SentenceView, trig: Token) -> bool:
+    prev = sv.s.token(trig.i - 1)
+    return "inf" in trig.pos and prev is not None and prev.lemma == "te"
 
 
 def _actor_from_subject(sv: SentenceView, trig: Token, clause: Clause) -> Optional[Found]:

@@ -91,12 +91,15 @@ def find_mentions(s: Sentence, text: str, lex: Optional[RoleLexicon] = None) -> 
     # 1. nouns from the role lexicon, with a name after them ("burgemeester Jansen",
     #    "gemeente Oudeveen", "Bureau Integriteit") or alone ("de vertrouwenspersoon")
     for t in toks:
-        if t.i in used or t.tag not in ("N", "SPEC"):
+        if t.i in used or t.tag not in ("N", "SPEC", "ADJ"):
             continue
         lemma = t.lemma.lower().replace("_", " ")
         kind = lex.kind(lemma)
         is_group = False
-        if t.tag == "N" and _is_plural(t) and lex.is_group_noun(lemma):
+        if t.tag == "ADJ" and "nom" in t.pos and "mv" in t.pos and lex.is_group_noun(lemma + "e"):
+            lemma = lemma + "e"   # nominalised adjectives: "omwonenden", "betrokkenen"
+            is_group, kind = True, None
+        elif t.tag == "N" and _is_plural(t) and lex.is_group_noun(lemma):
             is_group, kind = True, None
         elif t.tag == "N" and _is_plural(t) and kind in ("org", "role", "post"):
             continue
@@ -225,7 +228,21 @@ def find_mentions(s: Sentence, text: str, lex: Optional[RoleLexicon] = None) -> 
             out.append(TMention(start=a, end=b, text=text[a:b], kind="self", etype="Organization",
                                 sentence=s.index, head_lemma=phrase, first=toks_in[0].i, last=toks_in[-1].i))
 
-    # 4. personal pronouns
+    # 4. "twee van hen": a counted part of the group named before
+    for t in toks:
+        nxt, pron = s.token(t.i + 1), s.token(t.i + 2)
+        if t.i in used or t.tag != "TW" or nxt is None or pron is None or nxt.lemma != "van" \
+                or pron.text.lower() not in ("hen", "hun", "hen.", "die"):
+            continue
+        count = _number(t, lex)
+        if count is None:
+            continue
+        out.append(TMention(start=t.start, end=pron.end, text=span_text(t.i, pron.i), kind="group", etype="Group",
+                            sentence=s.index, head_lemma="", count=count, first=t.i, last=pron.i,
+                            subset_of_count=-1))
+        used.update({t.i, nxt.i, pron.i})
+
+    # 5. personal pronouns
     for t in toks:
         w = t.text.lower()
         if t.i in used or t.tag != "VNW":
