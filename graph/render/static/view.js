@@ -110,7 +110,7 @@
         : { background: GREY.background, border: GREY.border, highlight: { background: GREY.background, border: "#555" }, hover: { background: GREY.background, border: "#555" } },
       borderWidth: lit ? 3 : 1,
       font: { color: lit ? "#111" : GREY.font, size: 14, strokeWidth: 3, strokeColor: "#fff" },
-      shadow: { enabled: lit, color: "rgba(0,0,0,0.35)", size: 8, x: 0, y: 0 }
+      shadow: { enabled: lit && !big, color: "rgba(0,0,0,0.35)", size: 8, x: 0, y: 0 }
     };
     return item;
   }
@@ -140,6 +140,7 @@
     return item;
   }
 
+  var big = DATA.edges.length > 3000 || DATA.nodes.length > 1500;
   var nodeLit = {};
   var edgeKey = {};
   var nodesDS = new vis.DataSet(DATA.nodes.map(function (n) {
@@ -156,7 +157,6 @@
     return item;
   }));
 
-  var big = DATA.edges.length > 3000 || DATA.nodes.length > 1500;
   var network = new vis.Network($("network"), { nodes: nodesDS, edges: edgesDS }, {
     autoResize: true,
     physics: false,
@@ -190,6 +190,25 @@
     E.options.hidden = hidden;
     return changed;
   }
+
+  // Level of detail for big graphs: zoomed out, arrowheads and dash patterns are smaller
+  // than a pixel but cost half the drawing time (software canvas), so they are left out
+  // until the user zooms in.
+  var LOD_SCALE = 0.35, detailed = true;
+  function checkDetail() {
+    if (!big || !fast) return;
+    var on = network.getScale() >= LOD_SCALE;
+    if (on === detailed) return;
+    detailed = on;
+    DATA.edges.forEach(function (e) {
+      var E = network.body.edges[e.id];
+      E.options.arrows.to.enabled = on && !e.self;
+      E.options.dashes = on ? ((TYPE_STYLE[e.type] || TYPE_STYLE.Query).dashes || false) : false;
+    });
+  }
+  network.on("initRedraw", checkDetail);
+  network.on("zoom", checkDetail);
+  checkDetail();
 
   // the one function that applies the slider, the matter and the filters to the drawing
   function applyState() {
