@@ -312,3 +312,10 @@ def test_docstring_examples_run():
     for module in (timex, load):
         result = doctest.testmod(module, optionflags=doctest.ELLIPSIS)
         assert result.failed == 0 and result.attempted > 0, module.__name__
+
+
+def test_a_month_after_a_season_is_read_forward_in_the_story():
+    ctx = TimeContext(P("2023-07-04"))
+    ctx.times_in("Eind vorig jaar kwamen de eerste signalen binnen.")
+    assert [(t.begin.iso(), t.end.iso()) for t in ctx.times_in("In februari werd een bureau ingehuurd.")] \
+        == [("2023-02", "2023-02")]

@@ -16,7 +16,7 @@ from graph.extract.entities import DocContext
 from graph.extract.lexicon import Frame, frames_by_lemma, roles
 from graph.extract.mentions import FIRST_PERSON, NOMINATIVE, OBLIQUE
 from graph.extract.timex import TimeContext, nearest_time
-from graph.model import Event, Sentence, Token
+from graph.model import Event, Sentence, TimeValue, Token
 
 CLAUSE_PUNCT = {",", ";", ":", "-", "–", "—"}
 SUBORDINATORS = {"dat", "omdat", "nadat", "voordat", "zodat", "waardoor", "terwijl", "hoewel", "als",
@@ -24,6 +24,7 @@ SUBORDINATORS = {"dat", "omdat", "nadat", "voordat", "zodat", "waardoor", "terwi
                  "waarin", "waarop", "waarmee", "welke", "om", "door"}
 NP_FILLERS = {"LID", "ADJ", "TW"}
 NOUN_PREPS = {"van", "uit", "namens"}
+SINCE_WORDS = ("sinds", "vanaf", "al sinds", "al vanaf")
 INFINITIVE_OPENERS = {"om", "door", "zonder", "te"}
 RELATIVE_ADVERBS = {"waardoor", "waarna", "waarmee", "waarop", "waarbij", "waarin", "waarover", "waaruit"}
 
@@ -599,8 +600,13 @@ def extract_document(ctx: DocContext) -> list:
                           if t.start < s.token(clause.first).start or not sv.clause_at(t.start).subordinate]
                 tv = usable[0] if usable else None
             inherited = False
-            if tv is None and not before_main and last_time is not None and content_index_here - last_time_sentence <= 2:
+            same_paragraph = last_time is not None and _paragraph(doc, last_time.start) == _paragraph(doc, s.start)
+            if tv is None and not before_main and last_time is not None and \
+                    (same_paragraph or content_index_here - last_time_sentence <= 2):
                 tv, inherited = last_time, True
+            if tv is not None and "KnowledgeStatement" in types and tv.text.lower().startswith(SINCE_WORDS):
+                # "wist al sinds juni": the knowing began then; the statement holds from that point
+                tv = TimeValue(tv.text, tv.begin, tv.begin, tv.begin.precision, tv.start, tv.end_offset)
             conf = f.confidence * {"parse": 1.0, "order": 0.9, "fallback": 0.8}[how] * (0.9 if inherited else 1.0)
             for etype in types:
                 recips = recipients
@@ -620,7 +626,8 @@ def extract_document(ctx: DocContext) -> list:
         if any(t.tag == "WW" and "pv" in t.pos for t in s.tokens):
             content_index += 1
             # only a time of the main clause carries over to the next sentences
-            main_times = [t for t in sent_times if not sv.clause_at(t.start).subordinate]
+            main_times = [t for t in sent_times if not sv.clause_at(t.start).subordinate
+                          or _reported_content(sv, sv.clause_at(t.start), lex)]
             if main_times:
                 last_time, last_time_sentence = main_times[-1], content_index
     _carry_roles(events)
@@ -716,6 +723,22 @@ def _fill_roles(sv: SentenceView, f: Frame, trig: Token, clause: Clause, info: d
     if not hows:
         how = "fallback"
     return agents, recipients, how
+
+
+def _paragraph(doc, offset: int) -> int:
+    for n, (a, b) in enumerate(doc.paragraphs):
+        if a <= offset <= b:
+            return n
+    return -1
+
+
+def _reported_content(sv: SentenceView, clause: Clause, lex) -> bool:
+    """A 'dat' clause under a verb of saying or showing ("Uit het rapport blijkt dat ...") tells
+    the story itself."""
+    if clause.opener != "dat":
+        return False
+    verbs = lex.speech_verbs | {"blijken", "melden", "concluderen", "schrijven"}
+    return any(t.tag == "WW" and t.lemma.lower() in verbs and t.i < clause.first for t in sv.s.tokens)
 
 
 def _te_infinitive(sv: SentenceView, trig: Token) -> bool:

@@ -463,6 +463,7 @@ class _Ctx:
     published: Optional[PartialDate]
     anchor: Optional[PartialDate]
     cues: list = field(default_factory=list)   # [(position, "past"|"future")]
+    story: Optional[PartialDate] = None   # first month of the last interval named: where the story is
 
     def tense(self, pos: int) -> Optional[str]:
         best = None
@@ -526,7 +527,12 @@ def _pick_year(build: Callable[[int], Optional[_Interval]], g: dict, c: _Cand, c
     if base is None:
         return None
     if base.precision == "year":
-        return build(base.year)
+        # a year-wide anchor from a season or part ("eind vorig jaar") still tells where the
+        # story is: a month named next is read forward from there, not back in the same year
+        if ctx.story is not None and ctx.story.year == base.year and ctx.story.month and base is ctx.anchor:
+            base = ctx.story
+        else:
+            return build(base.year)
     options = [iv for iv in (build(y) for y in (base.year - 1, base.year, base.year + 1)) if iv]
     pub = ctx.published
     if pub is not None and direction == "past":
@@ -702,10 +708,10 @@ def _anchor_of(begin: PartialDate, end: PartialDate) -> Optional[PartialDate]:
 
 
 def _find(text: str, published: Optional[PartialDate], offset: int,
-          anchor: Optional[PartialDate]) -> tuple[list[TimeValue], Optional[PartialDate]]:
+          anchor: Optional[PartialDate], story: Optional[PartialDate] = None) -> tuple:
     lex = time_lexicon()
     ctx = _Ctx(lex, text, published, anchor,
-               [(m.start(), lex.tense_words[_key(m.group())]) for m in lex.tense_re.finditer(text)])
+               [(m.start(), lex.tense_words[_key(m.group())]) for m in lex.tense_re.finditer(text)], story)
     out: list[TimeValue] = []
     for c in _candidates(lex, text):
         if c.kind == "range":
@@ -716,7 +722,11 @@ def _find(text: str, published: Optional[PartialDate], offset: int,
         for s, e, begin, end, precision in resolved:
             out.append(TimeValue(text[s:e], begin, end, precision, s + offset, e + offset))
             ctx.anchor = _anchor_of(begin, end) or ctx.anchor
-    return out, ctx.anchor
+            if begin.month is not None and begin.year == end.year:
+                ctx.story = PartialDate(begin.year, begin.month)
+            elif begin.month is None:
+                ctx.story = None
+    return out, ctx.anchor, ctx.story
 
 
 def find_times(text: str, published: Optional[PartialDate], offset: int = 0,
@@ -749,10 +759,11 @@ class TimeContext:
     def __init__(self, published: Optional[PartialDate], anchor: Optional[PartialDate] = None):
         self.published = published
         self.anchor = anchor
+        self.story = None
 
     def times_in(self, sentence_text: str, offset: int = 0) -> list[TimeValue]:
         """The times in one sentence (see :func:`find_times`); updates :attr:`anchor`."""
-        times, self.anchor = _find(sentence_text, self.published, offset, self.anchor)
+        times, self.anchor, self.story = _find(sentence_text, self.published, offset, self.anchor, self.story)
         return times
 
 
