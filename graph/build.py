@@ -16,9 +16,11 @@ from typing import Iterable, Optional
 from graph import __version__
 from graph.documents import read_all
 from graph.errors import InputError
+from graph.extract.corefer import corefer
 from graph.extract.entities import resolve_corpus, resolve_document, slug
 from graph.extract.events import extract_document
 from graph.extract.mentions import find_mentions
+from graph.oversight import oversight_pairs
 from graph.rdf.emit import Emitter
 from graph.resources import ontology_dir
 from graph.rules import apply_rules
@@ -56,27 +58,45 @@ def extract(docs: list, parser) -> tuple:
     return contexts, entities, events
 
 
+def matter_of(ctx, entities: dict) -> tuple:
+    """(key, label) of the matter a document is about: the affair around its focal person, so
+    documents about the same person share a matter; else one matter per document."""
+    d = ctx.doc
+    if ctx.focus and ctx.focus in entities:
+        return f"zaak {ctx.focus}", f"de zaak rond {entities[ctx.focus].label}"
+    return f"zaak {d.doc_id}", d.title or d.source
+
+
+def _voice(d) -> Optional[str]:
+    """The key of who speaks in a document when no speaker is quoted: the original publisher."""
+    if d.original_publisher:
+        return slug(d.original_publisher)
+    return slug(d.publisher) if d.publisher else None
+
+
 def emit(contexts: list, entities: dict, events: dict) -> Emitter:
     em = Emitter()
+    matters = {ctx.doc.source: matter_of(ctx, entities) for ctx in contexts}
+    voices = {ctx.doc.source: _voice(ctx.doc) for ctx in contexts}
+    # an event needs someone who says so: the speaker, else the (original) publisher
+    told = {src: [ev for ev in evs if ev.speaker or voices.get(src)] for src, evs in events.items()}
+    # one node per real-world event: tellings in several documents are linked first
+    groups = corefer(told, entities, {src: key for src, (key, _l) in matters.items()})
+    group_of = {id(m): g for g in groups for m in g.members}
     for ctx in contexts:
         d = ctx.doc
         pub = slug(d.publisher) if d.publisher else None
         orig = slug(d.original_publisher) if d.original_publisher else None
         em.document(d, pub, orig)
-        for e in entities.values():
-            if d.source in e.documents:
-                em.entity(d, e, ctx.place)
-        if ctx.focus and ctx.focus in entities:
-            mkey, mlabel = f"zaak {ctx.focus}", f"de zaak rond {entities[ctx.focus].label}"
-        else:
-            mkey, mlabel = f"zaak {d.doc_id}", d.title or d.source
+        in_doc = [e for e in entities.values() if d.source in e.documents]
+        for e in in_doc:
+            em.entity(d, e, ctx.place)
+        for body, agent in oversight_pairs(in_doc):
+            em.oversees(d, body, agent)
+        mkey, mlabel = matters[d.source]
         matter = em.matter(d, mkey, mlabel)
-        voice = orig or pub
-        for ev in events[d.source]:
-            speaker = ev.speaker or voice
-            if speaker is None:
-                continue
-            em.event(d, ev, matter, speaker)
+        for ev in told[d.source]:
+            em.event(d, ev, matter, ev.speaker or voices[d.source], group_of.get(id(ev)))
     return em
 
 

@@ -90,9 +90,14 @@ def export_events(store) -> list:
     """The events of ``store`` as contract dicts, one per (event, source document), sorted by
     source file, begin and IRI. Events of other classes are left out."""
     names = _names(store)
+    # (event, doc) -> the parties that document states; (event, None) -> all of them
     parties = defaultdict(lambda: {"agent": set(), "recipient": set()})
+    per_doc = set()
     for r in _select(store, "event-parties"):
-        parties[r["event"]][r["side"]].add(r["party"])
+        parties[(r["event"], None)][r["side"]].add(r["party"])
+        if r.get("doc") is not None:
+            parties[(r["event"], r["doc"])][r["side"]].add(r["party"])
+            per_doc.add(r["event"])
     lines = {}
     for r in _select(store, "events"):
         key = (r["event"], r["doc"])
@@ -107,13 +112,15 @@ def export_events(store) -> list:
                 line[field].add(r[col])
     out = []
     for (event, doc), v in lines.items():
+        # an event several documents tell: each line has its own source's participants
+        told = parties[(event, doc) if event in per_doc else (event, None)]
         cls = min(v["class"])  # one class per event in a well-formed graph
         polarity = "negative" if "negative" in v["polarity"] else (min(v["polarity"]) if v["polarity"] else None)
         out.append({
             "id": event,
             "type": _event_type(cls, polarity),
-            "agents": [_party(p, names) for p in sorted(parties[event]["agent"])],
-            "recipients": [_party(p, names) for p in sorted(parties[event]["recipient"])],
+            "agents": [_party(p, names) for p in sorted(told["agent"])],
+            "recipients": [_party(p, names) for p in sorted(told["recipient"])],
             "time": _time(v),
             "document": {"id": doc, "source": min(v["source"]) if v["source"] else None},
             "quote": min(v["quote"]) if v["quote"] else "",

@@ -101,6 +101,7 @@ class GG(DefinedNamespace):
     knewOf: URIRef
     didNotKnow: URIRef
     knew: URIRef              # inferred: agent -> matter
+    oversees: URIRef          # body -> agent it holds to account (graph/lexicon/nl/oversight.yaml)
 
 
 # Every event class, in the order views list them.

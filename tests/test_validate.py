@@ -158,11 +158,12 @@ def test_validate_untyped_agent_fails(ds):
     _fails(ds, "gg:recipient", "agent/niemand", "must point to an agent typed")
 
 
-def test_validate_event_with_two_sources_fails(ds):
+def test_validate_event_with_a_second_source_but_no_quote_from_it_fails(ds):
+    # several sources may report one event, but each needs its own evidence quote
     docs = sorted(set(ds.subjects(RDF.type, GG.Document)))
     ds.graph(SCRATCH).add((_one(ds, GG.Resignation), GG.source, docs[0]))
     ds.graph(SCRATCH).add((_one(ds, GG.Resignation), GG.source, docs[1]))
-    _fails(ds, "exactly one gg:source")
+    _fails(ds, "must quote its gg:source and no other document")
 
 
 def test_validate_evidence_from_another_document_fails(ds):

@@ -6,6 +6,7 @@ from typing import Optional
 
 from rdflib import Dataset, Literal, URIRef
 
+from graph.extract.corefer import EventGroup, member_key
 from graph.model import Document, Entity, Event, PartialDate, TimeValue
 from graph.rdf import mint
 from graph.terms import DCTERMS, GG, OA, ORG, PROV, RDF, RDFS, SKOS, TIME, XSD
@@ -109,6 +110,10 @@ class Emitter:
         g.add((node, RDFS.label, Literal(label)))
         return node
 
+    def oversees(self, d: Document, body_key: str, agent_key: str) -> None:
+        """``body gg:oversees agent`` in d's graph: the body holds the agent to account."""
+        self.graph(d).add((mint.agent(body_key), GG.oversees, mint.agent(agent_key)))
+
     def _time(self, g, key: str, tv: TimeValue) -> URIRef:
         node = mint.time(key)
         g.add((node, RDF.type, TIME.Interval))
@@ -144,10 +149,22 @@ class Emitter:
         g.add((pos, OA.end, Literal(end)))
         return ann
 
-    def event(self, d: Document, ev: Event, matter: URIRef, attributed_to: str) -> URIRef:
+    def event(self, d: Document, ev: Event, matter: URIRef, attributed_to: str,
+              group=None) -> URIRef:
+        """Write telling ``ev`` of document ``d`` into d's graph and return the event node.
+
+        ``group`` (a :class:`graph.extract.corefer.EventGroup`) holds every telling of the same
+        real-world event; each telling adds, in its own document's graph, the triples it states
+        (type, its participants, matter, polarity, gg:source, its evidence) and one attribution
+        with its own quote and its own time (time:hasTime on the attribution). The event's own
+        time is the group's most precise one, written once, in the graph of the telling that
+        gives it. Without ``group`` the event is told by ``d`` alone.
+        """
         g = self.graph(d)
-        key = mint.event_key(d.source, ev.quote_start, ev.quote_end, ev.etype)
-        node = mint.event(key)
+        key = member_key(ev)
+        if group is None:
+            group = EventGroup(key, [ev], ev.time, ev if ev.time is not None else None)
+        node = mint.event(group.key)
         g.add((node, RDF.type, GG[ev.etype]))
         agents = [mint.agent(k) for k in ev.agents]
         recipients = [mint.agent(k) for k in ev.recipients]
@@ -158,9 +175,9 @@ class Emitter:
         g.add((node, GG.matter, matter))
         if ev.matter_text:
             g.add((node, GG.aboutText, Literal(ev.matter_text)))
-        if ev.time is not None:
-            tnode = self._time(g, key, ev.time)
-            g.add((node, TIME.hasTime, tnode))
+        own_time = self._time(g, key, ev.time) if ev.time is not None else None
+        if group.time_member is ev and own_time is not None:
+            g.add((node, TIME.hasTime, own_time))
             g.add((node, GG.beginDate, _date(ev.time.first_day())))
             g.add((node, GG.endDate, _date(ev.time.last_day())))
         g.add((node, GG.source, mint.doc(d.doc_id)))
@@ -174,11 +191,13 @@ class Emitter:
         g.add((att, PROV.agent, mint.agent(attributed_to)))
         g.add((att, GG.source, mint.doc(d.doc_id)))
         g.add((att, GG.evidence, ann))
+        if own_time is not None:
+            g.add((att, TIME.hasTime, own_time))
         if ev.attribution_cue:
             g.add((att, GG.attributionCue, Literal(ev.attribution_cue)))
         g.add((node, GG.polarity, Literal(ev.polarity)))
-        g.add((node, GG.confidence, Literal(Decimal(str(round(ev.confidence, 2))), datatype=XSD.decimal)))
-        g.add((node, GG.lexiconEntry, Literal(ev.lexicon_entry)))
+        g.add((node, GG.confidence, Literal(Decimal(str(round(group.confidence, 2))), datatype=XSD.decimal)))
+        g.add((node, GG.lexiconEntry, Literal(group.lexicon_entry)))
         # direct relations next to the event, so that simple SPARQL stays simple
         if ev.etype in RELATION:
             for a in agents:

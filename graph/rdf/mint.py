@@ -61,3 +61,9 @@ def evidence(key: str, part: str = "") -> URIRef:
 
 def attribution(key: str) -> URIRef:
     return URIRef(f"{ID_NS}attribution/{key}")
+
+
+def event_group_key(members, etype: str) -> str:
+    """The key of one event told by several documents: a hash of its tellings' sorted
+    (source, start, end) and its type, so the same tellings always give the same IRI."""
+    return _h("group", etype, *(f"{s}:{a}-{b}" for s, a, b in sorted(members)))
