@@ -39,6 +39,7 @@ class DocContext:
     mentions: dict                 # sentence index -> [TMention]
     place: str = ""
     speakers: dict = field(default_factory=dict)   # sentence index -> entity key of the quoted speaker
+    speaker_bodies: dict = field(default_factory=dict)  # sentence index -> mention of the body a speaker speaks for
     entities: dict = field(default_factory=dict)   # key -> Entity
     focus: Optional[str] = None    # the person the document's affair is about
 
@@ -112,6 +113,21 @@ def find_quotes(doc: Document, sentences, mentions) -> list:
     return out
 
 
+def speaker_bodies(doc: Document, sentences, mentions, quotes) -> dict:
+    """For each quotation, the body or organisation its speaker speaks for, when the attribution
+    names one ("..., aldus voorzitter Jan Smit van de raad van toezicht"): "wij" in the quote."""
+    out = {}
+    for qa, qb, m in quotes:
+        tail = [x for ms in mentions.values() for x in ms
+                if qb <= x.start <= qb + 120 and x.etype in ("Body", "Organization") and x.kind != "self"]
+        if tail:
+            body = min(tail, key=lambda x: x.start)
+            for s in sentences:
+                if qa <= s.start < qb:
+                    out[s.index] = body
+    return out
+
+
 def resolve_document(doc: Document, sentences, mentions: dict) -> DocContext:
     lex = roles()
     ctx = DocContext(doc, sentences, mentions)
@@ -137,6 +153,12 @@ def resolve_document(doc: Document, sentences, mentions: dict) -> DocContext:
             if m.kind == "name" and m.etype == "Person" and len(m.name.split()) == 1 and m.name not in full \
                     and prev is not None and prev.tag == "VZ" and prev.lemma in ("van", "uit", "in", "te"):
                 m.kind = "place"
+    for s in sentences:
+        for m in mentions.get(s.index, []):
+            before, after = s.token(m.first - 1), s.token(m.last + 1)
+            if m.kind == "name" and m.etype == "Person" and before is not None and before.text == "(" \
+                    and after is not None and after.text == ")" and len(m.name.split()) <= 2:
+                m.etype = "Organization"
     for m in ordered:
         if m.kind == "name" and m.etype == "Person":
             name = full.get(m.name, m.name) if len(m.name.split()) == 1 else m.name
@@ -190,6 +212,7 @@ def resolve_document(doc: Document, sentences, mentions: dict) -> DocContext:
         for qa, qb, m in quotes:
             if qa <= s.start < qb and m.entity:
                 ctx.speakers[s.index] = m.entity
+    ctx.speaker_bodies = speaker_bodies(doc, sentences, mentions, quotes)
 
     # 3. roles, bodies, organisations, groups, pronouns in reading order
     groups = []   # (entity, head, count)
@@ -255,8 +278,8 @@ def resolve_document(doc: Document, sentences, mentions: dict) -> DocContext:
                 e = _resolve_group(ctx, m, groups)
                 m.entity = e.key
                 continue
-            if m.kind == "pronoun" and m.pronoun == "u":
-                continue
+            if m.kind == "pronoun" and m.pronoun in ("u", "wij", "we", "ons"):
+                continue   # resolved below, once every body is known
             if m.kind == "pronoun" and _plural(s, m):
                 if groups:
                     m.entity = groups[-1][0].key
@@ -269,6 +292,8 @@ def resolve_document(doc: Document, sentences, mentions: dict) -> DocContext:
         for m in mentions.get(s.index, []):
             if m.kind == "pronoun" and m.pronoun == "u":
                 m.entity = _addressee(ctx)
+            elif m.kind == "pronoun" and m.pronoun in ("wij", "we", "ons"):
+                m.entity = _resolve_pronoun(ctx, s, m, last_person)
     # labels of unnamed organisations: prefer the longest description
     for e in ctx.entities.values():
         if e.etype == "Group":
@@ -336,6 +361,8 @@ def _resolve_group(ctx: DocContext, m: TMention, groups: list) -> Entity:
     key = slug(f"{ctx.doc.doc_id} {m.text}")
     label = m.text[0].lower() + m.text[1:] if m.text[:1].isupper() and not m.text.isupper() else m.text
     e = _new(ctx, key, "Group", label)
+    if m.possessive:
+        _alias(e, f"{m.possessive} {m.text}")
     e.count = m.count
     e.head, e.modifiers = head, tuple(sorted(m.modifiers))
     if m.subset_of_count is not None:
@@ -355,6 +382,9 @@ def _resolve_pronoun(ctx: DocContext, s, m: TMention, last_person: list) -> Opti
         return ctx.speakers.get(s.index) or _author(ctx)
     speaker = ctx.speakers.get(s.index)
     if w in ("wij", "we", "ons"):
+        body = ctx.speaker_bodies.get(s.index)
+        if body is not None:
+            return body.entity or None
         if speaker:
             others = [p[0] for p in last_person if p[0] != speaker and s.index - p[2] <= 1]
             if others:

@@ -198,13 +198,27 @@ class SentenceView:
                 j += 1
             if j in self.by_token and gap:
                 words = " ".join(t.lemma.lower() for t in gap if t.tag not in ("LID",))
-                if words in ("en", ",", "of", "samen met", "en ook", ", en"):
+                if words in ("en", "of", "samen met", "en ook", ", en"):
+                    nxt = self.by_token[j]
+                elif words == "," and self._list_goes_on(j):
                     nxt = self.by_token[j]
             if nxt is None or nxt in out:
                 break
             out.append(nxt)
             cur = nxt
         return out
+
+    def _list_goes_on(self, j: int) -> bool:
+        """'A, B en C': after a comma the list goes on to 'en'/'of' through mentions only."""
+        k = j
+        while k <= len(self.s.tokens):
+            t = self.s.token(k)
+            if t.lemma.lower() in ("en", "of") and t.tag == "VG":
+                return True
+            if k not in self.by_token and t.text != "," and t.tag != "LID":
+                return False
+            k += 1
+        return False
 
     def verb_chain(self, trig: Token) -> list:
         """The trigger and the verbs above it through vc/body links (auxiliaries, modals)."""

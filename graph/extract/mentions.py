@@ -33,7 +33,8 @@ class TMention(Mention):
     modifiers: tuple = ()
     subset_of_count: Optional[int] = None   # "vier van de vijf ..." -> 5
     extra_aliases: list = field(default_factory=list)
-    also: list = field(default_factory=list)   # further entities ("wij" = the speaker and another)
+    also: list = field(default_factory=list)
+    possessive: str = ""      # "zijn" in "zijn ambtenaren"   # further entities ("wij" = the speaker and another)
 
 
 def ner_class(tok: Token) -> str:
@@ -99,6 +100,10 @@ def find_mentions(s: Sentence, text: str, lex: Optional[RoleLexicon] = None) -> 
         if t.tag == "ADJ" and "nom" in t.pos and "mv" in t.pos and lex.is_group_noun(lemma + "e"):
             lemma = lemma + "e"   # nominalised adjectives: "omwonenden", "betrokkenen"
             is_group, kind = True, None
+        elif t.tag == "ADJ" and "nom" in t.pos and lex.kind(lemma + "e") == "post":
+            lemma, kind = lemma + "e", "post"   # "zijn leidinggevende"
+        elif t.tag == "ADJ":
+            continue
         elif t.tag == "N" and _is_plural(t) and lex.is_group_noun(lemma):
             is_group, kind = True, None
         elif t.tag == "N" and _is_plural(t) and kind in ("org", "role", "post"):
@@ -134,6 +139,11 @@ def find_mentions(s: Sentence, text: str, lex: Optional[RoleLexicon] = None) -> 
                 and ner_class(nxt) in ("PER", "ORG", "LOC", "MISC", "") and not lex.kind(nxt.lemma.lower()):
             name_toks.append(nxt)
             nxt = s.token(nxt.i + 1)
+            amp = s.token(nxt.i + 1) if nxt is not None else None
+            if name_toks and kind in ("org", "body") and nxt is not None and nxt.text == "&" and amp is not None \
+                    and amp.text[:1].isupper():
+                name_toks.append(nxt)
+                nxt = amp
         det = s.token(first - 1)
         definite = bool(det and det.tag == "LID" and "bep" in det.pos) or bool(det and det.tag == "VNW" and "aanw" in det.pos)
         if is_group and not kind:
@@ -154,7 +164,8 @@ def find_mentions(s: Sentence, text: str, lex: Optional[RoleLexicon] = None) -> 
                          etype="Group", sentence=s.index, head_lemma=base, count=count,
                          first=first, last=last, definite=definite,
                          modifiers=tuple(x.lemma.lower() for x in mods if x.tag != "TW"),
-                         subset_of_count=subset_of)
+                         subset_of_count=subset_of,
+                         possessive=det.text.lower() if det is not None and det.tag == "VNW" and "bez" in det.pos else "")
             add(m)
             continue
         if name_toks and kind in ("post", "role") and ner_class(name_toks[0]) in ("PER", ""):
