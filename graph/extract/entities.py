@@ -235,6 +235,7 @@ def resolve_document(doc: Document, sentences, mentions: dict) -> DocContext:
                 e.posts.add(m.post)
                 _alias(e, m.text)
                 m.entity = key
+                last_person.append((m.entity, _is_subject(s, m), s.index))
                 continue
             if m.kind == "role":
                 key = "role-" + slug(m.post + (" " + ctx.place if ctx.place else ""))
@@ -394,6 +395,9 @@ def _resolve_pronoun(ctx: DocContext, s, m: TMention, last_person: list) -> Opti
     # inside a quotation the speaker says "ik", so "hij"/"zij" is someone else
     first_person = {mm.entity for mm in ctx.mentions.get(s.index, []) if mm.pronoun in FIRST_PERSON and mm.entity}
     recent = [p for p in last_person if s.index - p[2] <= 5 and p[0] != speaker and p[0] not in first_person]
+    # named people first; a post without a name ("de vertrouwenspersoon") only when no one else fits
+    people = [p for p in recent if ctx.entities.get(p[0]) is not None and ctx.entities[p[0]].etype == "Person"]
+    recent = people or recent
     if not recent:
         return None
     same_sentence = [p for p in recent if p[2] == s.index]
@@ -476,12 +480,17 @@ def _focus(ctx: DocContext) -> Optional[str]:
     if conduct:
         return conduct.most_common(1)[0][0]
     counts = Counter()
+    roles_seen = Counter()
     for ms in ctx.mentions.values():
         for m in ms:
             if m.entity and m.kind != "pronoun" and ctx.entities.get(m.entity) and \
                     ctx.entities[m.entity].etype == "Person":
                 counts[m.entity] += 1
-    return counts.most_common(1)[0][0] if counts else None
+            elif m.entity and m.kind == "role" and ctx.entities.get(m.entity) is not None:
+                roles_seen[m.entity] += 1
+    if counts:
+        return counts.most_common(1)[0][0]
+    return roles_seen.most_common(1)[0][0] if roles_seen else None
 
 
 def resolve_corpus(contexts: list) -> dict:

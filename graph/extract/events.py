@@ -346,7 +346,11 @@ class SentenceView:
         if prev.i in self.by_token:
             # after an agent, "van X" belongs to it; "bij/aan/met X" to the verb
             return self.by_token[prev.i].kind != "pronoun" and p.lemma.lower() in NOUN_PREPS
-        return prev.tag == "N" and (self.lex.is_matter_noun(prev.lemma) or prev.lemma.lower() in self.lex.relation_nouns)
+        if prev.tag != "N":
+            return False
+        if prev.lemma.lower() in self.lex.relation_nouns:
+            return True
+        return self.lex.is_matter_noun(prev.lemma) and p.lemma.lower() in ("van", "over", "tegen", "rond", "omtrent")
 
     def pp(self, prep: str, clause: Clause, trig: Token, noun: bool = False, keep: set = frozenset()) -> Optional[Found]:
         window = clause if not noun else Clause(trig.i + 1, min(len(self.s.tokens), trig.i + 8))
@@ -390,6 +394,16 @@ class SentenceView:
                 return Found(found.keys, "fallback")
         return None
 
+    def about(self, clause: Clause) -> Optional[Found]:
+        """The agent a complaint or conduct is about: "de klachten over de directeur"."""
+        for m in self.mentions:
+            p = self.in_pp(m)
+            if m.first in clause and p is not None and p.lemma.lower() in ("over", "tegen", "rond"):
+                prev = self.s.token(p.i - 1)
+                if prev is not None and prev.tag == "N" and self.lex.is_matter_noun(prev.lemma):
+                    return Found(self._keys([m]), "order")
+        return None
+
     def other_person(self, exclude: set) -> Optional[str]:
         """The most recent person in this sentence or the one before who is not in ``exclude``."""
         for s in reversed(self.ctx.sentences[max(0, self.s.index - 1):self.s.index + 1]):
@@ -427,6 +441,11 @@ def _trigger_lemmas(sv: SentenceView, t: Token) -> list:
     ("indienen"): Frog lemmatises the stem and labels the particle svp."""
     lemma = t.lemma.lower()
     out = [lemma]
+    if t.tag != "WW" and t.text.lower() in sv.lex.verb_forms:
+        # Frog's tagger took a verb form for another word ("vroeg" as 'early')
+        t.pos, t.lemma = "WW(pv,verl,ev)", sv.lex.verb_forms[t.text.lower()]
+        lemma = t.lemma
+        out = [lemma]
     if t.tag != "WW":
         return out
     clause = sv.clause_of(t.i)
@@ -454,10 +473,16 @@ def _has_particle(sv: SentenceView, trig: Token, clause: Clause, particle: str) 
 
 
 def _has_with(sv: SentenceView, trig: Token, clause: Clause, words: frozenset) -> Optional[Token]:
+    idx = sv.clauses.index(clause)
+    nxt = sv.clauses[idx + 1] if idx + 1 < len(sv.clauses) else None
+    if nxt is not None and nxt.opener in words and nxt.opener in INFINITIVE_OPENERS:
+        return sv.s.token(nxt.first)   # "vroeg twee deskundigen [om ... te onderzoeken]"
     for t in sv.s.tokens:
         if t.i == trig.i or t.i not in clause:
             continue
         lemma = t.lemma.lower()
+        if "_" in lemma and any(part in words for part in lemma.split("_")):
+            return t
         if lemma in words or t.text.lower() in words or (t.tag == "N" and any(lemma.endswith(w) for w in words if len(w) > 4)):
             return t
     return None
@@ -668,10 +693,16 @@ def _fill_roles(sv: SentenceView, f: Frame, trig: Token, clause: Clause, info: d
                 elif slot == "object":
                     skip = [m for m in sv.mentions if info.get("with") is not None and m.first <= info["with"].i <= m.last]
                     found = sv.object(trig, clause, subj, skip)
+                    if found is None and subj is not None and info.get("with") is not None \
+                            and "subject" not in f.agent:
+                        found = subj   # "In mei bereikte de burgemeester een signaal": subject and object swap
+                elif slot == "about":
+                    found = sv.about(clause)
                 elif slot == "indirect":
                     found = sv.indirect(trig, clause, subj)
                 elif slot.startswith("pp:"):
-                    found = sv.pp(slot[3:], clause, trig, noun=f.pos == "noun")
+                    keep = {info["with"].i} if info.get("with") is not None else set()
+                    found = sv.pp(slot[3:], clause, trig, noun=f.pos == "noun", keep=keep)
                 elif slot == "controller":
                     if subj is None and any(t.lemma == "te" for t in sv.s.tokens if t.i in clause):
                         found = sv.controller(clause, trig)

@@ -14,7 +14,7 @@ from graph.lexicon.load import load_yaml
 from graph.terms import EVENT_CLASSES
 
 SLOTS = {"subject", "object", "indirect", "controller", "speaker", "matter-person",
-         "laten-object", "subject-as-actor", "with-van"}
+         "laten-object", "subject-as-actor", "with-van", "about"}
 NEGATION_CHOICES = {"negative", "drop"} | set(EVENT_CLASSES)
 FRAME_FIELDS = {"id", "type", "lemma", "pos", "particle", "particle_any", "with", "without", "prep", "agent",
                 "recipient", "passive", "aux", "negated", "requires", "confidence", "examples",
@@ -141,6 +141,7 @@ class RoleLexicon:
     body_suffixes: tuple = ()
     org_suffixes: tuple = ()
     relation_nouns: frozenset = frozenset()
+    verb_forms: dict = field(default_factory=dict)
 
     def kind(self, lemma: str) -> Optional[str]:
         """The agent kind a noun lemma names: post | role | body | org | None."""
@@ -243,4 +244,5 @@ def roles() -> RoleLexicon:
         body_suffixes=tuple(data.get("body_suffixes") or ()),
         org_suffixes=tuple(data.get("org_suffixes") or ()),
         relation_nouns=frozenset(disc.get("relation_nouns") or ()),
+        verb_forms={str(k).lower(): str(v).lower() for k, v in (disc.get("verb_forms") or {}).items()},
     )

@@ -63,7 +63,8 @@ def _np_modifiers(s: Sentence, head: Token) -> list:
     j = head.i - 1
     while j >= 1:
         t = s.token(j)
-        if t.tag in ("ADJ", "TW") or (t.tag == "WW" and "vd" in t.pos or t.tag == "WW" and "od" in t.pos) \
+        if (t.tag in ("ADJ", "TW") and t.text.lower() not in roles().verb_forms) \
+                or (t.tag == "WW" and "vd" in t.pos or t.tag == "WW" and "od" in t.pos) \
                 or (t.tag == "LET" and t.text == "," and mods):
             mods.insert(0, t)
             j -= 1
@@ -114,7 +115,9 @@ def find_mentions(s: Sentence, text: str, lex: Optional[RoleLexicon] = None) -> 
                 kind = "actor"
         if kind is None and not is_group:
             prev = s.token(t.i - 1)
-            if prev is None or f"{prev.text.lower()} {t.text.lower()}" not in lex.bodies:
+            if t.text.lower() in lex.bodies:
+                lemma = t.text.lower()      # "de staten": Frog lemmatises to "staat"
+            elif prev is None or f"{prev.text.lower()} {t.text.lower()}" not in lex.bodies:
                 continue
             kind = "body"
         base = lex.strip_prefix(lemma)
