@@ -118,8 +118,10 @@ def speaker_bodies(doc: Document, sentences, mentions, quotes) -> dict:
     names one ("..., aldus voorzitter Jan Smit van de raad van toezicht"): "wij" in the quote."""
     out = {}
     for qa, qb, m in quotes:
+        end = doc.text.find(".", qb)
+        end = end if end != -1 else qb + 120
         tail = [x for ms in mentions.values() for x in ms
-                if qb <= x.start <= qb + 120 and x.etype in ("Body", "Organization") and x.kind != "self"]
+                if qb <= x.start <= min(end, qb + 120) and x.etype in ("Body", "Organization") and x.kind != "self"]
         if tail:
             body = min(tail, key=lambda x: x.start)
             for s in sentences:
@@ -158,6 +160,11 @@ def resolve_document(doc: Document, sentences, mentions: dict) -> DocContext:
             before, after = s.token(m.first - 1), s.token(m.last + 1)
             if m.kind == "name" and m.etype == "Person" and before is not None and before.text == "(" \
                     and after is not None and after.text == ")" and len(m.name.split()) <= 2:
+                m.etype = "Organization"
+    org_names = {m.name for ms in mentions.values() for m in ms if m.kind == "name" and m.etype == "Organization"}
+    for ms in mentions.values():
+        for m in ms:
+            if m.kind == "name" and m.etype == "Person" and m.name in org_names:
                 m.etype = "Organization"
     for m in ordered:
         if m.kind == "name" and m.etype == "Person":
@@ -234,6 +241,8 @@ def resolve_document(doc: Document, sentences, mentions: dict) -> DocContext:
                 e = _new(ctx, key, "Role", m.post)
                 e.posts.add(m.post)
                 _alias(e, m.text)
+                if m.of_text:
+                    _alias(e, f"{m.text} {m.of_text}")
                 m.entity = key
                 last_person.append((m.entity, _is_subject(s, m), s.index))
                 continue
@@ -386,6 +395,8 @@ def _resolve_pronoun(ctx: DocContext, s, m: TMention, last_person: list) -> Opti
         body = ctx.speaker_bodies.get(s.index)
         if body is not None:
             return body.entity or None
+        if speaker is None:
+            return _signing_body(ctx)
         if speaker:
             others = [p[0] for p in last_person if p[0] != speaker and s.index - p[2] <= 1]
             if others:
@@ -394,6 +405,10 @@ def _resolve_pronoun(ctx: DocContext, s, m: TMention, last_person: list) -> Opti
     nominative = w in NOMINATIVE
     # inside a quotation the speaker says "ik", so "hij"/"zij" is someone else
     first_person = {mm.entity for mm in ctx.mentions.get(s.index, []) if mm.pronoun in FIRST_PERSON and mm.entity}
+    if speaker is None and _uses_first_person(ctx):
+        author = _author(ctx)
+        if author:
+            first_person.add(author)   # in a letter "hij"/"zij" is never its author
     recent = [p for p in last_person if s.index - p[2] <= 5 and p[0] != speaker and p[0] not in first_person]
     # named people first; a post without a name ("de vertrouwenspersoon") only when no one else fits
     people = [p for p in recent if ctx.entities.get(p[0]) is not None and ctx.entities[p[0]].etype == "Person"]
@@ -435,6 +450,26 @@ def _author(ctx: DocContext) -> Optional[str]:
                 break
             if m.entity and m.kind == "name" and ctx.entities[m.entity].etype == "Person":
                 return m.entity
+    return None
+
+
+def _uses_first_person(ctx: DocContext) -> bool:
+    return any(m.pronoun in FIRST_PERSON and s.index not in ctx.speakers
+               for s in ctx.sentences for m in ctx.mentions.get(s.index, []))
+
+
+def _signing_body(ctx: DocContext) -> Optional[str]:
+    """"wij" in a letter: the body or organisation that signs it (named in its last lines),
+    else its publisher."""
+    tail_start = max(0, len(ctx.doc.text) - 250)
+    for s in reversed(ctx.sentences):
+        for m in reversed(ctx.mentions.get(s.index, [])):
+            if m.start < tail_start:
+                break
+            if m.entity and m.etype in ("Body", "Organization"):
+                return m.entity
+    if ctx.doc.publisher:
+        return slug(ctx.doc.publisher)
     return None
 
 

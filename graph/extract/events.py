@@ -23,6 +23,7 @@ SUBORDINATORS = {"dat", "omdat", "nadat", "voordat", "zodat", "waardoor", "terwi
                  "toen", "wanneer", "indien", "doordat", "zodra", "totdat", "tot", "die", "wat", "waar",
                  "waarin", "waarop", "waarmee", "welke", "om", "door"}
 NP_FILLERS = {"LID", "ADJ", "TW"}
+TITLES = {"heer", "mevrouw", "dhr.", "mevr.", "dr.", "mr.", "drs.", "prof.", "ir."}
 NOUN_PREPS = {"van", "uit", "namens"}
 SINCE_WORDS = ("sinds", "vanaf", "al sinds", "al vanaf")
 INFINITIVE_OPENERS = {"om", "door", "zonder", "te"}
@@ -62,7 +63,8 @@ def _apposition_ahead(s: Sentence, comma: int, mention_tokens: set) -> bool:
             return seen
         if j in mention_tokens:
             seen = True
-        elif t.tag not in ("LID", "ADJ") and not (t.tag == "SPEC" and t.text[:1].isupper()):
+        elif t.tag not in ("LID", "ADJ") and not (t.tag == "SPEC" and t.text[:1].isupper()) \
+                and t.lemma.lower() not in TITLES:
             return False
         j += 1
     return False
@@ -77,7 +79,8 @@ def _apposition_behind(s: Sentence, comma: int, mention_tokens: set) -> bool:
             return seen and _apposition_ahead(s, j, mention_tokens)
         if j in mention_tokens:
             seen = True
-        elif t.tag not in ("LID", "ADJ") and not (t.tag == "SPEC" and t.text[:1].isupper()):
+        elif t.tag not in ("LID", "ADJ") and not (t.tag == "SPEC" and t.text[:1].isupper()) \
+                and t.lemma.lower() not in TITLES:
             return False
         j -= 1
     return False

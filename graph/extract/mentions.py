@@ -34,7 +34,8 @@ class TMention(Mention):
     subset_of_count: Optional[int] = None   # "vier van de vijf ..." -> 5
     extra_aliases: list = field(default_factory=list)
     also: list = field(default_factory=list)
-    possessive: str = ""      # "zijn" in "zijn ambtenaren"   # further entities ("wij" = the speaker and another)
+    possessive: str = ""      # "zijn" in "zijn ambtenaren"
+    of_text: str = ""         # "van De Beekhoeve" after a post   # further entities ("wij" = the speaker and another)
 
 
 def ner_class(tok: Token) -> str:
@@ -135,6 +136,11 @@ def find_mentions(s: Sentence, text: str, lex: Optional[RoleLexicon] = None) -> 
         v, n2 = s.token(last + 1), s.token(last + 2)
         if v is not None and n2 is not None and v.lemma == "van" and f"{base} van {n2.lemma.lower()}" in lex.bodies:
             kind, base, last = "body", f"{base} van {n2.lemma.lower()}", n2.i
+        # "commissaris van de Koning": a post named with "van de"
+        n3 = s.token(last + 3)
+        if v is not None and n3 is not None and v.lemma == "van" and n2.tag == "LID" and \
+                f"{base} van de {n3.lemma.lower()}" in lex.posts:
+            kind, base, last = "post", f"{base} van de {n3.lemma.lower()}", n3.i
         nxt = s.token(last + 1)
         name_toks = []
         while nxt is not None and (is_name_token(nxt) or (kind in ("body", "org") and nxt.tag in ("ADJ", "N")
@@ -185,9 +191,20 @@ def find_mentions(s: Sentence, text: str, lex: Optional[RoleLexicon] = None) -> 
         if kind == "post":
             if _is_plural(t):
                 continue
-            m = TMention(start=s.token(first).start, end=t.end, text=span_text(first, last), kind="role",
+            m = TMention(start=s.token(first).start, end=s.token(last).end, text=span_text(first, last), kind="role",
                          etype="Role", sentence=s.index, head_lemma=base, first=first, last=last,
                          post=base, definite=definite, modifiers=tuple(x.lemma.lower() for x in mods))
+            v2, n4 = s.token(last + 1), s.token(last + 2)
+            if v2 is not None and v2.lemma == "van" and n4 is not None:
+                j = n4.i + 1 if n4.tag == "LID" else n4.i
+                words = []
+                while s.token(j) is not None and (s.token(j).text[:1].isupper() or s.token(j).tag in ("N",)) and len(words) < 4:
+                    words.append(s.token(j))
+                    if s.token(j).tag == "N":
+                        break
+                    j += 1
+                if words:
+                    m.of_text = text[v2.start:words[-1].end]
             if not definite and not (det is not None and det.tag == "VNW" and "bez" in det.pos):
                 m.kind = "indefinite-role"
             add(m)
