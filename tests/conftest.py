@@ -87,3 +87,31 @@ def offline_page(browser):
     page.on("dialog", on_dialog)
     yield page, watch
     context.close()
+
+
+# -- graphs built with the real Frog (tests/test_knowledge_seeds.py) -----------------------------
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _built_store(frog, tmp_path_factory, sources, name):
+    from graph.build import build
+    from graph.store import TRIG_FILE, Store
+
+    out = tmp_path_factory.mktemp("built") / name
+    build(sources, out, parser=frog)
+    st = Store.in_memory()
+    st.load_trig(out / TRIG_FILE)
+    return st
+
+
+@pytest.fixture(scope="session")
+def seeds_store(frog, tmp_path_factory):
+    """The graph of seeds/, built once with the real Frog, in an in-memory Store."""
+    return _built_store(frog, tmp_path_factory, [ROOT / "seeds"], "seeds")
+
+
+@pytest.fixture(scope="session")
+def two_affairs_store(frog, tmp_path_factory):
+    """The graph of tests/corpus_two/ (the seeds plus an invented second affair), built once."""
+    return _built_store(frog, tmp_path_factory, [ROOT / "tests" / "corpus_two"], "two")

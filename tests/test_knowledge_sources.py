@@ -234,12 +234,13 @@ def test_why_knew_shows_the_chain_the_negative_statement_and_the_contradiction(s
 def test_knowledge_gaps_with_days_and_as_of(store):
     rows = q(store, "knowledge-gaps")
     got = {(r["agent_label"], r["agent_since"], r["body_since"], r["days"], r["status"]) for r in rows}
-    # Kolk knew from the report of the secretaris (2020, per 400_brief), the raad from June 2021
-    assert got == {("Bea Kolk", "2020-01-01", "2021-06-01", 517, "closed"),
+    # both knew from m2, which the krant dates November 2020 (the letter says 2020: the event's
+    # own time is the more precise one); the raad learned it in June 2021
+    assert got == {("Bea Kolk", "2020-11-01", "2021-06-01", 212, "closed"),
                    ("Otto Wierda", "2020-11-01", "2021-06-01", 212, "closed")}
     open_rows = q(store, "knowledge-gaps", as_of="2021-01-31")
     assert {(r["agent_label"], r["days"], r["status"]) for r in open_rows} == {
-        ("Bea Kolk", 396, "open"), ("Otto Wierda", 91, "open")}
+        ("Bea Kolk", 91, "open"), ("Otto Wierda", 91, "open")}
     assert q(store, "knowledge-gaps", as_of="2019-12-31") == []
 
 
@@ -248,7 +249,7 @@ def test_kept_uninformed_and_knew_not_informed(store):
     assert (row["decided_by"], row["kept_uninformed"], row["oversees"]) == ("Bea Kolk", "gemeenteraad", "yes")
     assert row["quote"] == "de raad heb ik in 2021 niet ingelicht"
     (row,) = q(store, "knew-not-informed", recipient="gemeenteraad")
-    assert (row["agent_label"], row["knew_since"]) == ("Bea Kolk", "2020-01-01")
+    assert (row["agent_label"], row["knew_since"]) == ("Bea Kolk", "2020-11-01")
 
 
 def test_disclosure_lag(store):
