@@ -26,8 +26,30 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", s).strip("-") or "x"
 
 
+TUSSENVOEGSELS = {"van", "de", "der", "den", "ter", "ten", "te", "het", "'t", "in", "op", "la", "le", "du", "von"}
+
+
+def surname_only(name: str) -> bool:
+    """"Jansen", "Van Dalsum", "de Vries": a surname without a first name or initial."""
+    words = name.split()
+    return len(words) == 1 or words[0].lower() in TUSSENVOEGSELS
+
+
+def surname_key(name: str) -> str:
+    """The surname of a name, lower case with its tussenvoegsels: "Ingrid van Dalsum" and
+    "Van Dalsum" -> "van dalsum"; "P. Bakels" -> "bakels"."""
+    words = name.split()
+    if not words:
+        return name.lower()
+    if not surname_only(name):
+        words = words[1:]
+        while len(words) > 1 and words[0].endswith(".") and len(words[0]) <= 3:
+            words = words[1:]   # more initials: "J.P. de Vries", "J. P. de Vries"
+    return " ".join(words).lower()
+
+
 def surname(name: str) -> str:
-    return name.split()[-1] if name.split() else name
+    return surname_key(name)
 
 
 @dataclass
@@ -144,15 +166,15 @@ def resolve_document(doc: Document, sentences, mentions: dict) -> DocContext:
     # 1. persons by name; a surname joins the full name in this document
     full = {}
     for m in ordered:
-        if m.kind == "name" and m.etype == "Person" and len(m.name.split()) > 1:
-            full.setdefault(surname(m.name), m.name)
+        if m.kind == "name" and m.etype == "Person" and not surname_only(m.name):
+            full.setdefault(surname_key(m.name), m.name)
     _add_surname_mentions(doc, sentences, mentions, full)
     ordered = [m for s in sentences for m in mentions.get(s.index, [])]
     holders = {}   # post -> [entity key] in order of mention
     for s in sentences:
         for m in mentions.get(s.index, []):
             prev = s.token(m.first - 1)
-            if m.kind == "name" and m.etype == "Person" and len(m.name.split()) == 1 and m.name not in full \
+            if m.kind == "name" and m.etype == "Person" and len(m.name.split()) == 1 and surname_key(m.name) not in full \
                     and prev is not None and prev.tag == "VZ" and prev.lemma in ("van", "uit", "in", "te"):
                 m.kind = "place"
     for s in sentences:
@@ -168,7 +190,7 @@ def resolve_document(doc: Document, sentences, mentions: dict) -> DocContext:
                 m.etype = "Organization"
     for m in ordered:
         if m.kind == "name" and m.etype == "Person":
-            name = full.get(m.name, m.name) if len(m.name.split()) == 1 else m.name
+            name = full.get(surname_key(m.name), m.name) if surname_only(m.name) else m.name
             e = _new(ctx, slug(name), "Person", name)
             _alias(e, m.text)
             for a in m.extra_aliases:
@@ -230,7 +252,7 @@ def resolve_document(doc: Document, sentences, mentions: dict) -> DocContext:
                 if ctx.entities[m.entity].etype in ("Person", "Role"):
                     last_person.append((m.entity, _is_subject(s, m), s.index))
                 continue
-            if m.kind == "role" and m.post in lex.posts:
+            if m.kind == "role" and lex.kind(m.post) == "post":
                 cands = holders.get(m.post)
                 if cands:
                     m.entity = cands[-1]
@@ -322,7 +344,7 @@ def _add_surname_mentions(doc: Document, sentences, mentions: dict, full: dict) 
         ms = mentions.setdefault(s.index, [])
         covered = {i for m in ms for i in range(m.first, m.last + 1)}
         for t in s.tokens:
-            if t.i in covered or t.text not in full or not t.text[:1].isupper():
+            if t.i in covered or surname_key(t.text) not in full or not t.text[:1].isupper():
                 continue
             ms.append(TMention(start=t.start, end=t.end, text=t.text, kind="name", etype="Person",
                                sentence=s.index, head_lemma=t.lemma, first=t.i, last=t.i, name=t.text))
@@ -536,12 +558,29 @@ def resolve_corpus(contexts: list) -> dict:
     fulls = {}
     for ctx in contexts:
         for e in ctx.entities.values():
-            if e.etype == "Person" and len(e.label.split()) > 1:
-                fulls.setdefault(surname(e.label), set()).add(e.key)
+            if e.etype == "Person" and not surname_only(e.label):
+                fulls.setdefault(surname_key(e.label), set()).add(e.key)
+    # "R. Dijkhuis" is "Ruben Dijkhuis" when that is the only fit: one key per surname group
+    labels = {e.key: e.label for ctx in contexts for e in ctx.entities.values() if e.etype == "Person"}
+    initial_of = {}
+    for sk, keys in list(fulls.items()):
+        named = [k for k in keys if not labels[k].split()[0].endswith(".")]
+        for k in keys:
+            first = labels[k].split()[0]
+            if first.endswith(".") and len(first) <= 3:
+                fits = [n for n in named if labels[n].split()[0][:1].lower() == first[:1].lower()]
+                if len(fits) == 1:
+                    initial_of[k] = fits[0]
+        if initial_of:
+            fulls[sk] = {initial_of.get(k, k) for k in keys}
     for ctx in contexts:
         for e in ctx.entities.values():
-            if e.etype == "Person" and len(e.label.split()) == 1:
-                cands = fulls.get(e.label, set())
+            if e.key in initial_of:
+                rename[(ctx.doc.source, e.key)] = initial_of[e.key]
+    for ctx in contexts:
+        for e in ctx.entities.values():
+            if e.etype == "Person" and surname_only(e.label):
+                cands = fulls.get(surname_key(e.label), set())
                 if len(cands) == 1:
                     rename[(ctx.doc.source, e.key)] = next(iter(cands))
     # groups: the same people named alike in documents about the same affair

@@ -39,8 +39,12 @@ class TMention(Mention):
 
 
 def ner_class(tok: Token) -> str:
-    tag = tok.ner.split("_", 1)[0]
-    return tag[2:] if tag[:2] in ("B-", "I-") else ""
+    """The entity class of a token; for a multi-word unit a person wins ("B-ORG_B-PER_I-PER" is
+    Frog's reading of "Gedeputeerde Frank Olthof")."""
+    parts = [p[2:] for p in tok.ner.split("_") if p[:2] in ("B-", "I-")]
+    if not parts:
+        return ""
+    return "PER" if "PER" in parts else parts[0]
 
 
 def is_name_token(tok: Token) -> bool:
@@ -238,12 +242,30 @@ def find_mentions(s: Sentence, text: str, lex: Optional[RoleLexicon] = None) -> 
                 and s.token(j + 1).ner.startswith("I-"):
             j += 1
         name = span_text(i, j)
-        if lex.is_time_word(name) or (cls == "PER" and i == j and name.isupper() is False and len(name) <= 3):
-            i = j + 1
+        a, b = s.token(i).start, s.token(j).end
+        # a title Frog took into the name ("Dijkgraaf Gert-Jan Wolters"), a weekday or an
+        # ampersand at its edge ("Jansen woensdag", "Dijkstra &") are not part of it
+        words = name.split()
+        post = ""
+        while len(words) > 1 and lex.kind(words[0].lower()) == "post":
+            post = lex.strip_prefix(words[0].lower())
+            words = words[1:]
+        while len(words) > 1 and (lex.is_time_word(words[-1]) or not any(ch.isalpha() for ch in words[-1])):
+            words = words[:-1]
+        if words != name.split():
+            start_in = text.find(words[0], a, b)
+            end_in = text.find(words[-1], start_in, b) + len(words[-1]) if start_in >= 0 else -1
+            if start_in >= 0 and end_in > start_in:
+                a, b = start_in, end_in
+                name = text[a:b]
+        common = cls == "PER" and len(words) == 1 and re.search(r"\b" + re.escape(words[0].lower()) + r"\b", text)
+        if lex.is_time_word(name) or (cls == "PER" and i == j and name.isupper() is False and len(name) <= 3) \
+                or common:
+            i = j + 1   # a capitalised common noun ("Datalek" heading a text about a datalek) is no name
             continue
-        add(TMention(start=t.start, end=s.token(j).end, text=name, kind="name",
+        add(TMention(start=a, end=b, text=name, kind="name",
                      etype="Person" if cls == "PER" else "Organization", sentence=s.index,
-                     head_lemma=s.token(j).lemma, first=i, last=j, name=name))
+                     head_lemma=s.token(j).lemma, first=i, last=j, name=name, post=post))
         i = j + 1
 
     # 3. self references of the publisher ("deze krant")
