@@ -259,3 +259,12 @@ def test_disclosure_lag(store):
     assert rows["m1"]["lag_days"] == 305 and rows["m1"]["sources"] == 2
     assert rows["m4"]["lag_days"] == 0
     assert rows["i1"]["first_public"] == "2021-09-01"
+
+
+@pytest.mark.parametrize("path", sorted((Path(__file__).parent.parent / "queries" / "examples").glob("*.rq")),
+                         ids=lambda p: p.stem)
+def test_example_queries_of_docs_sparql_run(store, path):
+    """The five example questions of docs/sparql.md parse, take no parameters and run."""
+    query = load_query(path)
+    assert query.title and not query.params
+    run(store, query, {})
