@@ -74,6 +74,16 @@ def _new(ctx: DocContext, key: str, etype: str, label: str) -> Entity:
     return e
 
 
+def _aliases(e: Entity, m) -> None:
+    """Every way a mention names its entity: as written, with its possessive ("zijn fractie")
+    and with its "van" complement ("de fractie van D66")."""
+    _alias(e, m.text)
+    if getattr(m, "possessive", ""):
+        _alias(e, f"{m.possessive} {m.text}")
+    if getattr(m, "of_text", ""):
+        _alias(e, f"{m.text} {m.of_text}")
+
+
 def _alias(e: Entity, text: str) -> None:
     text = " ".join(text.split())
     if text and text != e.label:
@@ -262,23 +272,21 @@ def resolve_document(doc: Document, sentences, mentions: dict) -> DocContext:
                 key = "post-" + slug(m.post + (" " + ctx.place if ctx.place else ""))
                 e = _new(ctx, key, "Role", m.post)
                 e.posts.add(m.post)
-                _alias(e, m.text)
-                if m.of_text:
-                    _alias(e, f"{m.text} {m.of_text}")
+                _aliases(e, m)
                 m.entity = key
                 last_person.append((m.entity, _is_subject(s, m), s.index))
                 continue
             if m.kind == "role":
                 key = "role-" + slug(m.post + (" " + ctx.place if ctx.place else ""))
                 e = _new(ctx, key, "Role", m.post)
-                _alias(e, m.text)
+                _aliases(e, m)
                 m.entity = key
                 last_person.append((m.entity, _is_subject(s, m), s.index))
                 continue
             if m.kind == "body":
                 key = slug(m.head_lemma + (" " + ctx.place if ctx.place else ""))
-                e = _new(ctx, key, "Body", m.head_lemma)
-                _alias(e, m.text)
+                e = _new(ctx, key, "Body", _body_label(m))
+                _aliases(e, m)
                 m.entity = key
                 continue
             if m.kind == "self":
@@ -303,7 +311,7 @@ def resolve_document(doc: Document, sentences, mentions: dict) -> DocContext:
                 e = _new(ctx, key, "Organization", label)
                 if existing is None:
                     e.label = label
-                _alias(e, m.text)
+                _aliases(e, m)
                 m.entity = key
                 continue
             if m.kind == "group":
@@ -349,6 +357,16 @@ def _add_surname_mentions(doc: Document, sentences, mentions: dict, full: dict) 
             ms.append(TMention(start=t.start, end=t.end, text=t.text, kind="name", etype="Person",
                                sentence=s.index, head_lemma=t.lemma, first=t.i, last=t.i, name=t.text))
         ms.sort(key=lambda m: m.start)
+
+
+def _body_label(m) -> str:
+    """A body's label: its canonical name, capitalised as written when the text writes it so
+    ("Tweede Kamer", "Provinciale Staten")."""
+    canon = m.head_lemma
+    written = " ".join(m.text.split())
+    if written.lower() == canon and written[:1].isupper():
+        return written
+    return canon
 
 
 def _tail_word(lemma: str) -> str:

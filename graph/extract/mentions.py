@@ -80,6 +80,22 @@ def _np_modifiers(s: Sentence, head: Token) -> list:
     return mods
 
 
+def _of_text(s: Sentence, text: str, last: int) -> str:
+    """The "van ..." complement after an agent noun ("van de afdeling Financiën"), or ""."""
+    v, n = s.token(last + 1), s.token(last + 2)
+    if v is None or v.lemma != "van" or n is None:
+        return ""
+    j = n.i + 1 if n.tag == "LID" else n.i
+    words = []
+    while s.token(j) is not None and len(words) < 4 and \
+            (s.token(j).text[:1].isupper() or s.token(j).tag in ("N", "SPEC")):
+        words.append(s.token(j))
+        if s.token(j).tag == "N" and s.token(j + 1) is not None and not s.token(j + 1).text[:1].isupper():
+            break
+        j += 1
+    return text[v.start:words[-1].end] if words else ""
+
+
 def find_mentions(s: Sentence, text: str, lex: Optional[RoleLexicon] = None) -> list:
     """All agent mentions in sentence ``s`` of document ``text``."""
     lex = lex or roles()
@@ -198,17 +214,8 @@ def find_mentions(s: Sentence, text: str, lex: Optional[RoleLexicon] = None) -> 
             m = TMention(start=s.token(first).start, end=s.token(last).end, text=span_text(first, last), kind="role",
                          etype="Role", sentence=s.index, head_lemma=base, first=first, last=last,
                          post=base, definite=definite, modifiers=tuple(x.lemma.lower() for x in mods))
-            v2, n4 = s.token(last + 1), s.token(last + 2)
-            if v2 is not None and v2.lemma == "van" and n4 is not None:
-                j = n4.i + 1 if n4.tag == "LID" else n4.i
-                words = []
-                while s.token(j) is not None and (s.token(j).text[:1].isupper() or s.token(j).tag in ("N",)) and len(words) < 4:
-                    words.append(s.token(j))
-                    if s.token(j).tag == "N":
-                        break
-                    j += 1
-                if words:
-                    m.of_text = text[v2.start:words[-1].end]
+            m.of_text = _of_text(s, text, last)
+            m.possessive = det.text.lower() if det is not None and det.tag == "VNW" and "bez" in det.pos else ""
             if not definite and not (det is not None and det.tag == "VNW" and "bez" in det.pos):
                 m.kind = "indefinite-role"
             add(m)
@@ -226,7 +233,9 @@ def find_mentions(s: Sentence, text: str, lex: Optional[RoleLexicon] = None) -> 
                      kind="org" if kind in ("org", "actor") else kind, etype=etype, sentence=s.index,
                      head_lemma=lex.bodies.get(base, base), first=first, last=last,
                      name=" ".join(x.text for x in name_toks), post=base, place=place, definite=definite,
-                     modifiers=tuple(x.lemma.lower() for x in mods))
+                     modifiers=tuple(x.lemma.lower() for x in mods),
+                     possessive=det.text.lower() if det is not None and det.tag == "VNW" and "bez" in det.pos else "")
+        m.of_text = _of_text(s, text, last)
         add(m)
 
     # 2. named entities not yet covered: persons and organisations
@@ -250,6 +259,9 @@ def find_mentions(s: Sentence, text: str, lex: Optional[RoleLexicon] = None) -> 
         while len(words) > 1 and lex.kind(words[0].lower()) == "post":
             post = lex.strip_prefix(words[0].lower())
             words = words[1:]
+        if "(" in words:
+            words = words[:words.index("(")] or words
+        words = [w for w in words if not w.startswith("(")] or words
         while len(words) > 1 and (lex.is_time_word(words[-1]) or not any(ch.isalpha() for ch in words[-1])):
             words = words[:-1]
         if words != name.split():
