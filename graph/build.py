@@ -74,10 +74,23 @@ def _voice(d) -> Optional[str]:
     return slug(d.publisher) if d.publisher else None
 
 
+def _anonymous_author(d, entities: dict) -> str:
+    """A document without a known publisher or author still says what it says: its events are
+    attributed to the author of that document, a post without a named holder."""
+    from graph.model import Entity
+    key = f"auteur {d.doc_id}"
+    if key not in entities:
+        entities[key] = Entity(key=key, etype="Role", label=f"auteur van {d.source}", documents={d.source})
+    return key
+
+
 def emit(contexts: list, entities: dict, events: dict) -> Emitter:
     em = Emitter()
+    for ctx in contexts:
+        if _voice(ctx.doc) is None:
+            ctx.doc_voice = _anonymous_author(ctx.doc, entities)
     matters = {ctx.doc.source: matter_of(ctx, entities) for ctx in contexts}
-    voices = {ctx.doc.source: _voice(ctx.doc) for ctx in contexts}
+    voices = {ctx.doc.source: _voice(ctx.doc) or getattr(ctx, "doc_voice", None) for ctx in contexts}
     # an event needs someone who says so: the speaker, else the (original) publisher
     told = {src: [ev for ev in evs if ev.speaker or voices.get(src)] for src, evs in events.items()}
     # one node per real-world event: tellings in several documents are linked first

@@ -193,8 +193,9 @@ def test_documents_pdf_page_in_the_built_graph(built):
 
 def test_documents_html_evidence_has_no_page(built):
     rows = built.select(PAGES)
+    # the PDF tells the same hiring ("... ingehuurd"); only the HTML's own words are checked here
     html_quotes = [r for r in rows if "wethouder op de hoogte bracht" in r["exact"]
-                   or "extern onderzoeksbureau in" in r["exact"]]
+                   or r["exact"].endswith("extern onderzoeksbureau in.")]
     assert html_quotes and all(r["page"] is None for r in html_quotes), html_quotes
 
 

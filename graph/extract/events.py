@@ -643,8 +643,12 @@ def extract_document(ctx: DocContext) -> list:
                 tv = usable[0] if usable else None
             inherited = False
             same_paragraph = last_time is not None and _paragraph(doc, last_time.start) == _paragraph(doc, s.start)
+            # "toen", "destijds", "op dat moment" point back at the last time the story named
+            anaphoric = any(t.i in clause and t.lemma.lower() in lex.time_anaphors for t in s.tokens) or \
+                any(" ".join(x.lemma.lower() for x in s.tokens[t.i - 1:t.i + 2]) in lex.time_anaphors
+                    for t in s.tokens if t.i in clause)
             if tv is None and not before_main and last_time is not None and \
-                    (same_paragraph or content_index_here - last_time_sentence <= 2):
+                    (same_paragraph or anaphoric or content_index_here - last_time_sentence <= 2):
                 tv, inherited = last_time, True
             if tv is not None and "KnowledgeStatement" in types and tv.text.lower().startswith(SINCE_WORDS):
                 # "wist al sinds juni": the knowing began then; the statement holds from that point

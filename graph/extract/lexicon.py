@@ -142,6 +142,7 @@ class RoleLexicon:
     org_suffixes: tuple = ()
     relation_nouns: frozenset = frozenset()
     verb_forms: dict = field(default_factory=dict)
+    time_anaphors: frozenset = frozenset()
 
     def kind(self, lemma: str) -> Optional[str]:
         """The agent kind a noun lemma names: post | role | body | org | None."""
@@ -245,4 +246,5 @@ def roles() -> RoleLexicon:
         org_suffixes=tuple(data.get("org_suffixes") or ()),
         relation_nouns=frozenset(disc.get("relation_nouns") or ()),
         verb_forms={str(k).lower(): str(v).lower() for k, v in (disc.get("verb_forms") or {}).items()},
+        time_anaphors=frozenset(str(w).lower() for w in disc.get("time_anaphors") or ()),
     )
