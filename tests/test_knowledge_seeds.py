@@ -136,11 +136,6 @@ def test_facts_in_only_one_of_the_two_sources(seeds_store, gold):
     assert not any(t in ("Resignation", "Agreement") for t, *_ in facts)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "extraction: the non-disclosure by Halsema and Teesink ('door de gemeenteraad niet te "
-    "informeren', told again as 'Er werd toentertijd voor gekozen om de gemeenteraad ... niet te "
-    "informeren') gets no time: 'toentertijd' is not resolved to the January 2021 of the "
-    "sentence before, so the gold's 'not informed in January 2021' has no date in the graph"))
 def test_the_council_was_not_informed_in_january_2021(seeds_store, gold):
     names, _questions = gold
     rows = [r for r in q(seeds_store, "kept-uninformed")

@@ -545,6 +545,8 @@ def _irrealis(sv: SentenceView, clause: Clause, trig: Token, lex) -> bool:
         idx = sv.clauses.index(clause)
         while idx > 0:
             idx -= 1
+            if sv.clauses[idx].opener == "rel":
+                continue   # a relative clause in between says nothing about the infinitive
             scopes.append(sv.clauses[idx])
             if sv.clauses[idx].opener not in ("om", "te", "door", "zonder", ","):
                 break
@@ -554,6 +556,9 @@ def _irrealis(sv: SentenceView, clause: Clause, trig: Token, lex) -> bool:
         for t in sv.s.tokens:
             if t.i in sc and t.i != trig.i and (t.text.lower() in lex.irrealis or
                                                  (t.tag == "WW" and t.lemma.lower() in lex.irrealis)):
+                return True
+            if t.i in sc and t.tag == "WW" and t.lemma.lower() in lex.future_auxiliaries and \
+                    any(x.i in sc and x.i > t.i and "inf" in x.pos for x in sv.s.tokens):
                 return True
     return False
 
@@ -644,9 +649,9 @@ def extract_document(ctx: DocContext) -> list:
             inherited = False
             same_paragraph = last_time is not None and _paragraph(doc, last_time.start) == _paragraph(doc, s.start)
             # "toen", "destijds", "op dat moment" point back at the last time the story named
-            anaphoric = any(t.i in clause and t.lemma.lower() in lex.time_anaphors for t in s.tokens) or \
+            anaphoric = any(t.tag == "BW" and t.lemma.lower() in lex.time_anaphors for t in s.tokens) or \
                 any(" ".join(x.lemma.lower() for x in s.tokens[t.i - 1:t.i + 2]) in lex.time_anaphors
-                    for t in s.tokens if t.i in clause)
+                    for t in s.tokens)
             if tv is None and not before_main and last_time is not None and \
                     (same_paragraph or anaphoric or content_index_here - last_time_sentence <= 2):
                 tv, inherited = last_time, True

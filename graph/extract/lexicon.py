@@ -143,6 +143,7 @@ class RoleLexicon:
     relation_nouns: frozenset = frozenset()
     verb_forms: dict = field(default_factory=dict)
     time_anaphors: frozenset = frozenset()
+    future_auxiliaries: frozenset = frozenset()
 
     def kind(self, lemma: str) -> Optional[str]:
         """The agent kind a noun lemma names: post | role | body | org | None."""
@@ -247,4 +248,5 @@ def roles() -> RoleLexicon:
         relation_nouns=frozenset(disc.get("relation_nouns") or ()),
         verb_forms={str(k).lower(): str(v).lower() for k, v in (disc.get("verb_forms") or {}).items()},
         time_anaphors=frozenset(str(w).lower() for w in disc.get("time_anaphors") or ()),
+        future_auxiliaries=frozenset(str(w).lower() for w in disc.get("future_auxiliaries") or ()),
     )
