@@ -139,9 +139,21 @@ def build(sources: Iterable, out: Path, parser=None, validate: bool = True) -> B
             from rdflib import Dataset
 
             from graph.validate import validate as shacl
+            from graph.errors import ValidationError
             ds = Dataset()
             ds.parse(tmp / TRIG_FILE, format="trig")
-            shacl(ds)
+            try:
+                shacl(ds)
+            except ValidationError as e:
+                # the full report goes to a file; the error itself stays one line
+                report_path = out.parent / f"{out.name}.shacl-report.txt"
+                report_path.write_text(str(e) + "\n", encoding="utf-8")
+                lines = str(e).splitlines()
+                raise ValidationError(
+                    f"the graph built from the sources does not conform to ontology/shapes.ttl "
+                    f"({lines[0][:200]}{' ...' if len(lines) > 1 else ''}); full report: {report_path}; "
+                    f"nothing was written to {out}. Report this with the report file: it is a govgraph bug"
+                ) from e
         store.flush()
         report = BuildReport(documents=len(docs), sentences=sum(len(c.sentences) for c in contexts),
                              entities=len(entities), events=sum(len(v) for v in events.values()),

@@ -656,7 +656,8 @@ def resolve_corpus(contexts: list) -> dict:
             m.documents |= e.documents
             m.posts |= e.posts
             m.count = m.count or e.count
-            m.subgroup_of = m.subgroup_of or e.subgroup_of
+            if e.subgroup_of:
+                m.subgroup_of = m.subgroup_of or rename.get((ctx.doc.source, e.subgroup_of), e.subgroup_of)
         for ms in ctx.mentions.values():
             for mt in ms:
                 if mt.entity:
