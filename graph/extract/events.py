@@ -44,8 +44,9 @@ class Clause:
 
 def _te_follows(toks, i: int) -> bool:
     """An infinitive with 'te' follows preposition i ("om de raad, die ..., niet te informeren")."""
-    for x in toks[i:i + 25]:
-        if x.lemma == "te" and x.tag == "VZ":
+    for n, x in enumerate(toks[i:i + 25]):
+        nxt = toks[i + n + 1] if i + n + 1 < len(toks) else None
+        if x.text.lower() == "te" and x.tag == "VZ" and nxt is not None and "inf" in nxt.pos:
             return True
         if x.lemma in ("om", ".") or (x.tag == "WW" and "pv" in x.pos and x.i > i + 1 and
                                       not any(y.text == "," for y in toks[i:x.i - 1])):
