@@ -52,6 +52,17 @@ def surname(name: str) -> str:
     return surname_key(name)
 
 
+def find_full(key: str, full: dict):
+    """The full name a surname key belongs to: exactly, else by the last word ("Graaf" for
+    "de graaf") or by the first part of a double name ("brinkman" for "brinkman-öztürk");
+    only when exactly one full name fits."""
+    if key in full:
+        return full[key]
+    fits = {v for k, v in full.items()
+            if k.split()[-1] == key or k.split()[-1].split("-")[0] == key.split()[-1]}
+    return next(iter(fits)) if len(fits) == 1 else None
+
+
 @dataclass
 class DocContext:
     """What a document's resolution produced: mentions per sentence, entities, place, speakers."""
@@ -184,7 +195,7 @@ def resolve_document(doc: Document, sentences, mentions: dict) -> DocContext:
     for s in sentences:
         for m in mentions.get(s.index, []):
             prev = s.token(m.first - 1)
-            if m.kind == "name" and m.etype == "Person" and len(m.name.split()) == 1 and surname_key(m.name) not in full \
+            if m.kind == "name" and m.etype == "Person" and len(m.name.split()) == 1 and not find_full(surname_key(m.name), full) \
                     and prev is not None and prev.tag == "VZ" and prev.lemma in ("van", "uit", "in", "te"):
                 m.kind = "place"
     for s in sentences:
@@ -200,7 +211,7 @@ def resolve_document(doc: Document, sentences, mentions: dict) -> DocContext:
                 m.etype = "Organization"
     for m in ordered:
         if m.kind == "name" and m.etype == "Person":
-            name = full.get(surname_key(m.name), m.name) if surname_only(m.name) else m.name
+            name = (find_full(surname_key(m.name), full) or m.name) if surname_only(m.name) else m.name
             e = _new(ctx, slug(name), "Person", name)
             _alias(e, m.text)
             for a in m.extra_aliases:
@@ -237,6 +248,9 @@ def resolve_document(doc: Document, sentences, mentions: dict) -> DocContext:
                 if not (p.entity and ctx.entities[p.entity].etype == "Person" and p.kind == "name"):
                     continue
                 between = s.tokens[r.last:p.first - 1]
+                while between and (between[-1].lemma.lower() in ("heer", "mevrouw", "mevr.", "dhr.")
+                                   or between[-1].tag == "LID") and len(between) > 1:
+                    between = between[:-1]      # ", de heer P. Wolters,"
                 if between and between[-1].text == "," and len(between) <= 7 and \
                         not any(t.tag == "WW" for t in between):
                     ctx.entities[p.entity].posts.add(r.post)
@@ -352,7 +366,8 @@ def _add_surname_mentions(doc: Document, sentences, mentions: dict, full: dict) 
         ms = mentions.setdefault(s.index, [])
         covered = {i for m in ms for i in range(m.first, m.last + 1)}
         for t in s.tokens:
-            if t.i in covered or surname_key(t.text) not in full or not t.text[:1].isupper():
+            if t.i in covered or not t.text[:1].isupper() or t.tag not in ("SPEC", "N") \
+                    or not find_full(surname_key(t.text), full):
                 continue
             ms.append(TMention(start=t.start, end=t.end, text=t.text, kind="name", etype="Person",
                                sentence=s.index, head_lemma=t.lemma, first=t.i, last=t.i, name=t.text))
@@ -599,6 +614,9 @@ def resolve_corpus(contexts: list) -> dict:
         for e in ctx.entities.values():
             if e.etype == "Person" and surname_only(e.label):
                 cands = fulls.get(surname_key(e.label), set())
+                if not cands:
+                    hit = find_full(surname_key(e.label), {k: frozenset(v) for k, v in fulls.items()})
+                    cands = set(hit) if hit else set()
                 if len(cands) == 1:
                     rename[(ctx.doc.source, e.key)] = next(iter(cands))
     # groups: the same people named alike in documents about the same affair
@@ -666,8 +684,4 @@ def resolve_corpus(contexts: list) -> dict:
             ctx.speakers[idx] = rename.get((ctx.doc.source, key), key)
         if ctx.focus:
             ctx.focus = rename.get((ctx.doc.source, ctx.focus), ctx.focus)
-    for m in merged.values():
-        for p in m.posts:
-            if m.etype == "Person":
-                m.aliases.add(p)
     return merged

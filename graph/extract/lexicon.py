@@ -144,6 +144,7 @@ class RoleLexicon:
     verb_forms: dict = field(default_factory=dict)
     time_anaphors: frozenset = frozenset()
     future_auxiliaries: frozenset = frozenset()
+    firm_words: frozenset = frozenset()
 
     def kind(self, lemma: str) -> Optional[str]:
         """The agent kind a noun lemma names: post | role | body | org | None."""
@@ -241,6 +242,7 @@ def roles() -> RoleLexicon:
         negators=frozenset(disc.get("negators") or ()),
         irrealis=frozenset(disc.get("irrealis") or ()),
         prefixes=tuple(data.get("prefixes") or ()),
+        firm_words=frozenset(str(w).lower() for w in data.get("firm_words") or ()),
         matter_nouns=frozenset(disc.get("matter_nouns") or ()),
         post_suffixes=tuple(data.get("post_suffixes") or ()),
         body_suffixes=tuple(data.get("body_suffixes") or ()),

@@ -197,6 +197,9 @@ def find_mentions(s: Sentence, text: str, lex: Optional[RoleLexicon] = None) -> 
                          possessive=det.text.lower() if det is not None and det.tag == "VNW" and "bez" in det.pos else "")
             add(m)
             continue
+        if name_toks and kind in ("post", "role") and len(name_toks) == 1 and ner_class(name_toks[0]) != "PER" \
+                and " " not in name_toks[0].text:
+            name_toks = []      # "wethouder Financiën": a portfolio, not a name
         if name_toks and kind in ("post", "role") and ner_class(name_toks[0]) in ("PER", ""):
             # a title before a person's name: the person is the mention, the post its role
             a, b = name_toks[0].i, name_toks[-1].i
@@ -259,9 +262,15 @@ def find_mentions(s: Sentence, text: str, lex: Optional[RoleLexicon] = None) -> 
         while len(words) > 1 and lex.kind(words[0].lower()) == "post":
             post = lex.strip_prefix(words[0].lower())
             words = words[1:]
-        if "(" in words:
-            words = words[:words.index("(")] or words
-        words = [w for w in words if not w.startswith("(")] or words
+        kept, depth = [], 0
+        for w in words:
+            if w.startswith("("):
+                depth += 1
+            if depth == 0:
+                kept.append(w)
+            if w.endswith(")"):
+                depth = max(0, depth - 1)
+        words = kept or words
         while len(words) > 1 and (lex.is_time_word(words[-1]) or not any(ch.isalpha() for ch in words[-1])):
             words = words[:-1]
         if words != name.split():
@@ -269,14 +278,19 @@ def find_mentions(s: Sentence, text: str, lex: Optional[RoleLexicon] = None) -> 
             end_in = text.find(words[-1], start_in, b) + len(words[-1]) if start_in >= 0 else -1
             if start_in >= 0 and end_in > start_in:
                 a, b = start_in, end_in
-                name = text[a:b]
+            name = " ".join(words)
         common = cls == "PER" and len(words) == 1 and re.search(r"\b" + re.escape(words[0].lower()) + r"\b", text)
         if lex.is_time_word(name) or (cls == "PER" and i == j and name.isupper() is False and len(name) <= 3) \
                 or common:
             i = j + 1   # a capitalised common noun ("Datalek" heading a text about a datalek) is no name
             continue
+        etype = "Person" if cls == "PER" else "Organization"
+        if etype == "Person" and words[-1].lower() in lex.firm_words:
+            etype = "Organization"          # "Van Dalen Accountants", "Hulst & Partners"
+        elif etype == "Organization" and re.match(r"^([A-Z]\.){1,3}$", words[0]) and len(words) > 1:
+            etype = "Person"                # "E.J. Dijkstra-Mulder": initials make a person
         add(TMention(start=a, end=b, text=name, kind="name",
-                     etype="Person" if cls == "PER" else "Organization", sentence=s.index,
+                     etype=etype, sentence=s.index,
                      head_lemma=s.token(j).lemma, first=i, last=j, name=name, post=post))
         i = j + 1
 
