@@ -517,12 +517,14 @@ def _signing_body(ctx: DocContext) -> Optional[str]:
     """"wij" in a letter: the body or organisation that signs it (named in its last lines),
     else its publisher."""
     tail_start = max(0, len(ctx.doc.text) - 250)
-    for s in reversed(ctx.sentences):
-        for m in reversed(ctx.mentions.get(s.index, [])):
-            if m.start < tail_start:
-                break
-            if m.entity and m.etype in ("Body", "Organization"):
-                return m.entity
+    for kinds in (("Body",), ("Organization",)):
+        for s in reversed(ctx.sentences):
+            for m in reversed(ctx.mentions.get(s.index, [])):
+                if m.start < tail_start:
+                    break
+                if m.entity and m.etype in kinds and ctx.entities.get(m.entity) is not None \
+                        and ctx.entities[m.entity].etype in kinds:
+                    return m.entity
     if ctx.doc.publisher:
         return slug(ctx.doc.publisher)
     return None

@@ -283,6 +283,16 @@ class SentenceView:
         nominative = [m for m in cands if m.pronoun in NOMINATIVE]
         if nominative:
             return Found(self._keys(self.coordinated(nominative[0])), "order")
+        # W: a nominative pronoun we could not resolve still is the subject: no other NP is
+        if any(t.i in clause and t.tag == "VNW" and t.text.lower() in NOMINATIVE and "nomin" in t.pos
+               and t.i not in self.by_token for t in self.s.tokens):
+            return None
+        first = self.s.token(clause.first)
+        second = self.s.token(clause.first + 1)
+        if clause.opener == "en" and first is not None and (
+                (first.tag == "WW" and "pv" in first.pos) or
+                (first.lemma.lower() in ("en", "maar") and second is not None and second.tag == "WW" and "pv" in second.pos)):
+            return None   # A: "... en bracht de staatssecretaris op de hoogte": the subject is left out
         fin = self.finite(clause)
         if cands:
             if clause.subordinate or fin is None:
@@ -541,6 +551,9 @@ def _irrealis(sv: SentenceView, clause: Clause, trig: Token, lex) -> bool:
     """A question, a modal or a verb of planning/advice over the trigger, or 'of' (whether)."""
     if sv.s.tokens and sv.s.tokens[-1].text == "?":
         return True
+    first_words = " ".join(t.text.lower() for t in sv.s.tokens[:2] if t.text not in "\"'“‘")
+    if first_words.startswith("of ") or first_words in ("laten we", "laten wij", "laat ons"):
+        return True   # "Of de stichting aangifte doet, ..."; "Laten we dit eerst uitzoeken"
     scopes = [clause]
     if clause.opener in ("om", "te", "of") or ("inf" in trig.pos and clause.opener not in ("door", "zonder")):
         idx = sv.clauses.index(clause)
@@ -598,7 +611,7 @@ def extract_document(ctx: DocContext) -> list:
         for trig, f in candidates:
             if trig.i in taken_triggers or trig.i in used_nouns:
                 continue
-            if f.pos == "verb" and "prenom" in trig.pos:
+            if f.pos == "verb" and ("prenom" in trig.pos or ",nom" in trig.pos):
                 continue
             clause = sv.clause_of(trig.i)
             info = _frame_applies(sv, f, trig, clause)
@@ -751,7 +764,8 @@ def _fill_roles(sv: SentenceView, f: Frame, trig: Token, clause: Clause, info: d
     # "liet een onderzoek doen": with causative laten the subject is not the one who acts
     if "laten" not in f.with_ and "Commissioning" not in f.types and any(
             t.lemma == "laten" and t.i in clause and t.i != trig.i for t in sv.s.tokens):
-        agents = []
+        door = sv.pp("door", clause, trig)
+        agents = door.keys if door else []
     recipients = read(f.recipient, agents)
     # ellipsis across coordination: "X voerde gesprekken met Y en er werden afspraken gemaakt"
     if clause.opener == "en":

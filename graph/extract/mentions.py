@@ -68,7 +68,8 @@ def _np_modifiers(s: Sentence, head: Token) -> list:
     j = head.i - 1
     while j >= 1:
         t = s.token(j)
-        if (t.tag in ("ADJ", "TW") and t.text.lower() not in roles().verb_forms) \
+        if (t.tag in ("ADJ", "TW") and t.text.lower() not in roles().verb_forms
+                and not (t.text.isdigit() and len(t.text) == 4)) \
                 or (t.tag == "WW" and "vd" in t.pos or t.tag == "WW" and "od" in t.pos) \
                 or (t.tag == "LET" and t.text == "," and mods):
             mods.insert(0, t)
@@ -118,6 +119,12 @@ def find_mentions(s: Sentence, text: str, lex: Optional[RoleLexicon] = None) -> 
             continue
         lemma = t.lemma.lower().replace("_", " ")
         kind = lex.kind(lemma)
+        if kind is None and t.tag == "SPEC" and " " in lemma and lex.kind(lemma.split()[0]) in ("org", "body"):
+            # a multi-word name that starts with an organisation noun: "Auditdienst Rijk"
+            m = TMention(start=t.start, end=t.end, text=t.text, kind="name", etype="Organization",
+                         sentence=s.index, head_lemma=lemma.split()[0], first=t.i, last=t.i, name=t.text)
+            add(m)
+            continue
         is_group = False
         if t.tag == "ADJ" and "nom" in t.pos and "mv" in t.pos and lex.is_group_noun(lemma + "e"):
             lemma = lemma + "e"   # nominalised adjectives: "omwonenden", "betrokkenen"
@@ -126,7 +133,7 @@ def find_mentions(s: Sentence, text: str, lex: Optional[RoleLexicon] = None) -> 
             lemma, kind = lemma + "e", "post"   # "zijn leidinggevende"
         elif t.tag == "ADJ":
             continue
-        elif t.tag == "N" and _is_plural(t) and lex.is_group_noun(lemma):
+        elif t.tag == "N" and _is_plural(t) and (lex.is_group_noun(lemma) or lex.kind(lemma) == "post"):
             is_group, kind = True, None
         elif t.tag == "N" and _is_plural(t) and kind in ("org", "role", "post"):
             continue
@@ -271,7 +278,8 @@ def find_mentions(s: Sentence, text: str, lex: Optional[RoleLexicon] = None) -> 
             if w.endswith(")"):
                 depth = max(0, depth - 1)
         words = kept or words
-        while len(words) > 1 and (lex.is_time_word(words[-1]) or not any(ch.isalpha() for ch in words[-1])):
+        while len(words) > 1 and (lex.is_time_word(words[-1]) or not any(ch.isalpha() for ch in words[-1])
+                                  or words[-1] in ("de", "het", "van", "der", "den", "te", "ter")):
             words = words[:-1]
         if words != name.split():
             start_in = text.find(words[0], a, b)
