@@ -426,8 +426,7 @@ def _resolve_group(ctx: DocContext, m: TMention, groups: list) -> Entity:
     key = slug(f"{ctx.doc.doc_id} {m.text}")
     label = m.text[0].lower() + m.text[1:] if m.text[:1].isupper() and not m.text.isupper() else m.text
     e = _new(ctx, key, "Group", label)
-    if m.possessive:
-        _alias(e, f"{m.possessive} {m.text}")
+    _aliases(e, m)
     e.count = m.count
     e.head, e.modifiers = head, tuple(sorted(m.modifiers))
     if m.subset_of_count is not None:
@@ -498,13 +497,23 @@ def _author(ctx: DocContext) -> Optional[str]:
         for e in ctx.entities.values():
             if e.key == key or e.label == ctx.doc.author or ctx.doc.author in e.aliases:
                 return e.key
-    tail_start = max(0, len(ctx.doc.text) - 250)
-    for s in reversed(ctx.sentences):
-        for m in reversed(ctx.mentions.get(s.index, [])):
-            if m.start < tail_start:
-                break
-            if m.entity and m.kind == "name" and ctx.entities[m.entity].etype == "Person":
-                return m.entity
+    lex = roles()
+    tail = ctx.doc.text[-300:].lower()
+    if any(formula in tail for formula in lex.closing_formulas):
+        # a letter: who signs it
+        tail_start = max(0, len(ctx.doc.text) - 250)
+        for s in reversed(ctx.sentences):
+            for m in reversed(ctx.mentions.get(s.index, [])):
+                if m.start < tail_start:
+                    break
+                if m.entity and m.kind == "name" and ctx.entities[m.entity].etype == "Person":
+                    return m.entity
+    # an interview or a first-person piece: the one person its title names
+    if ctx.doc.title:
+        named = {e.key for e in ctx.entities.values() if e.etype == "Person" and
+                 any(n and n in ctx.doc.title for n in [e.label] + sorted(e.aliases) if n and n[:1].isupper())}
+        if len(named) == 1:
+            return next(iter(named))
     return None
 
 

@@ -176,8 +176,8 @@ def find_mentions(s: Sentence, text: str, lex: Optional[RoleLexicon] = None) -> 
             name_toks.append(nxt)
             nxt = s.token(nxt.i + 1)
             amp = s.token(nxt.i + 1) if nxt is not None else None
-            if name_toks and kind in ("org", "body") and nxt is not None and nxt.text == "&" and amp is not None \
-                    and amp.text[:1].isupper():
+            if name_toks and kind in ("org", "body") and nxt is not None and nxt.text in ("&", "en") and amp is not None \
+                    and amp.text[:1].isupper() and amp.tag in ("SPEC", "N") and not lex.kind(amp.lemma.lower()):
                 name_toks.append(nxt)
                 nxt = amp
         det = s.token(first - 1)
@@ -202,6 +202,7 @@ def find_mentions(s: Sentence, text: str, lex: Optional[RoleLexicon] = None) -> 
                          modifiers=tuple(x.lemma.lower() for x in mods if x.tag != "TW"),
                          subset_of_count=subset_of,
                          possessive=det.text.lower() if det is not None and det.tag == "VNW" and "bez" in det.pos else "")
+            m.of_text = _of_text(s, text, last)
             add(m)
             continue
         if name_toks and kind in ("post", "role") and len(name_toks) == 1 and ner_class(name_toks[0]) != "PER" \
