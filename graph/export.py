@@ -1,4 +1,4 @@
-"""Export events and entities in the contract of ``/work/shared/eval/README.md``.
+"""Export events and entities in the contract of ``../shared/eval/README.md`` (beside the checkout).
 
 ``export_events`` gives one dict per (event, source document)::
 

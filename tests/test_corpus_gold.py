@@ -14,7 +14,7 @@ import pytest
 yaml = pytest.importorskip("yaml")
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
-SCORER = Path("/work/shared/eval/score.py")
+SCORER = Path(__file__).resolve().parents[2] / "shared" / "eval" / "score.py"
 CORE_TYPES = {
     "reportedTo", "informed", "notInformed", "agreedWith", "investigated",
     "commissioned", "confronted", "resigned", "knewOf", "didNotKnow",

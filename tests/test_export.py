@@ -1,5 +1,5 @@
 """graph/export.py: the lines of events.jsonl and entities.jsonl, checked against the export
-contract of /work/shared/eval/README.md and scored by /work/shared/eval/score.py."""
+contract of ../shared/eval/README.md and scored by ../shared/eval/score.py."""
 import csv
 import importlib.util
 import io
@@ -17,7 +17,7 @@ from graph.store import Store
 HERE = Path(__file__).parent
 MINI = HERE / "fixtures" / "graphs" / "mini.trig"
 GOLD = HERE / "fixtures" / "graphs" / "mini-gold.yaml"
-SCORE = Path("/work/shared/eval/score.py")
+SCORE = Path(__file__).resolve().parents[2] / "shared" / "eval" / "score.py"
 TYPES = {"reportedTo", "informed", "notInformed", "agreedWith", "investigated", "commissioned",
          "confronted", "resigned", "knewOf", "didNotKnow"}
 PARTIAL_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")

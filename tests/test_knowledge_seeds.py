@@ -1,4 +1,4 @@
-"""Every question in `questions:` of /work/shared/gold/seeds.yaml, answered by a named query on
+"""Every question in `questions:` of ../shared/gold/seeds.yaml, answered by a named query on
 the graph of the seeds (built once with the real Frog), and matters kept apart on a corpus of
 two affairs (tests/corpus_two: the seeds plus an invented affair in Wolderveen).
 
@@ -13,7 +13,7 @@ from graph.queries import _norm, load_query, run
 
 pytestmark = pytest.mark.frog
 
-GOLD = Path("/work/shared/gold/seeds.yaml")
+GOLD = Path(__file__).resolve().parents[2] / "shared" / "gold" / "seeds.yaml"
 DOC_000 = "000_399f6000c6b17378"
 DOC_004 = "004_51419fcd66324be6"
 
