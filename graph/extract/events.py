@@ -178,7 +178,7 @@ class SentenceView:
         j = m.first - 1
         while j >= 1 and self.s.token(j).tag in NP_FILLERS | {"VNW"} and \
                 not (self.s.token(j).tag == "VNW" and j in self.by_token):
-            if self.s.token(j).tag == "VNW" and "bez" not in self.s.token(j).pos and "aanw" not in self.s.token(j).pos:
+            if self.s.token(j).tag == "VNW" and not any(k in self.s.token(j).pos for k in ("bez", "aanw", "onbep")):
                 break
             j -= 1
         t = self.s.token(j)
@@ -190,7 +190,23 @@ class SentenceView:
         return None
 
     def coordinated(self, m) -> list:
-        """m and the mentions joined to it by 'en', ',' or 'samen met'."""
+        """m and the mentions joined to it by 'en', ',' or 'samen met' (before or after it)."""
+        out = self._coordinated_forward(m)
+        j = m.first - 1
+        while j >= 1:
+            t = self.s.token(j)
+            prev_tok = self.s.token(j - 1)
+            if t.lemma.lower() in ("en", "of") and t.tag == "VG" and prev_tok is not None and (j - 1) in self.by_token:
+                before = self.by_token[j - 1]
+                if before in out:
+                    break
+                out.insert(0, before)
+                j = before.first - 1
+                continue
+            break
+        return out
+
+    def _coordinated_forward(self, m) -> list:
         out = [m]
         cur = m
         while True:
@@ -309,6 +325,12 @@ class SentenceView:
             ante = self.antecedent(clause)
             if ante is not None:
                 return Found(self._keys([ante]), "order")
+        first = self.s.token(clause.first)
+        if first is not None and first.lemma.lower() in ("die", "deze") and first.tag == "VNW" and "pron" in first.pos:
+            prev = self.ctx.mentions.get(self.s.index - 1, [])
+            named = [m for m in prev if m.entity and m.pronoun == ""]
+            if named:
+                return Found(self._keys([named[-1]]), "fallback")
         return None
 
     def antecedent(self, clause: Clause):
@@ -531,7 +553,8 @@ def _passive(sv: SentenceView, f: Frame, trig: Token, clause: Clause) -> bool:
     lemmas = {t.lemma for t in sv.s.tokens if t.i in clause and t.tag == "WW" and t.i != trig.i}
     if "worden" in lemmas:
         return True
-    if "zijn" in lemmas and "hebben" not in lemmas and f.aux != "zijn":
+    if "zijn" in lemmas and "hebben" not in lemmas and f.aux != "zijn" \
+            and trig.lemma.lower() not in sv.lex.zijn_verbs:
         return True
     return False
 
@@ -566,6 +589,9 @@ def _irrealis(sv: SentenceView, clause: Clause, trig: Token, lex) -> bool:
                 break
     if clause.opener == "of":
         return True
+    if clause.opener in ("als", "indien", "mocht") and any(
+            t.i in clause and t.lemma == "hebben" and "verl" in t.pos for t in sv.s.tokens):
+        return True   # "Als ik de raad had ingelicht, ..."
     for sc in scopes:
         for t in sv.s.tokens:
             if t.i in sc and t.i != trig.i and (t.text.lower() in lex.irrealis or

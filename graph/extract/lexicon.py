@@ -146,6 +146,7 @@ class RoleLexicon:
     future_auxiliaries: frozenset = frozenset()
     firm_words: frozenset = frozenset()
     closing_formulas: tuple = ()
+    zijn_verbs: frozenset = frozenset()
 
     def kind(self, lemma: str) -> Optional[str]:
         """The agent kind a noun lemma names: post | role | body | org | None."""
@@ -245,6 +246,7 @@ def roles() -> RoleLexicon:
         prefixes=tuple(data.get("prefixes") or ()),
         firm_words=frozenset(str(w).lower() for w in data.get("firm_words") or ()),
         closing_formulas=tuple(str(w).lower() for w in disc.get("closing_formulas") or ()),
+        zijn_verbs=frozenset(str(w).lower() for w in disc.get("zijn_verbs") or ()),
         matter_nouns=frozenset(disc.get("matter_nouns") or ()),
         post_suffixes=tuple(data.get("post_suffixes") or ()),
         body_suffixes=tuple(data.get("body_suffixes") or ()),

@@ -133,7 +133,7 @@ def find_mentions(s: Sentence, text: str, lex: Optional[RoleLexicon] = None) -> 
             lemma, kind = lemma + "e", "post"   # "zijn leidinggevende"
         elif t.tag == "ADJ":
             continue
-        elif t.tag == "N" and _is_plural(t) and (lex.is_group_noun(lemma) or lex.kind(lemma) == "post"):
+        elif t.tag == "N" and _is_plural(t) and (lex.is_group_noun(lemma) or lex.kind(lemma) in ("post", "org")):
             is_group, kind = True, None
         elif t.tag == "N" and _is_plural(t) and kind in ("org", "role", "post"):
             continue
