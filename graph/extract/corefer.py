@@ -14,8 +14,8 @@ Two tellings from *different* documents are the same event when
 * and the evidence weighs enough (:data:`MIN_SCORE`): overlapping times +2, a side whose
   participants overlap +2, a side with two groups of one size +1, a side where both name
   participants and none is shared -2. So a shared recipient alone is not enough when one
-  time is unknown and the agents differ (Het Parool's own investigation of Ivens is not the
-  external investigation of Ivens).
+  time is unknown and the agents differ (a newspaper's own investigation of a wethouder is not
+  the external investigation of the same wethouder).
 
 Pairs are linked best first; a group never holds two tellings from one document (the
 extraction already merges repeated tellings within a document), and every two members of a

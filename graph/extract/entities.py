@@ -438,6 +438,35 @@ def _resolve_group(ctx: DocContext, m: TMention, groups: list) -> Entity:
     return e
 
 
+def _gender_lexicon():
+    from graph.lexicon.load import load_yaml
+    data = load_yaml("names")
+    return ({n.lower() for n in data.get("female") or ()}, {n.lower() for n in data.get("male") or ()},
+            set(data.get("female_titles") or ()), set(data.get("male_titles") or ()))
+
+
+def person_gender(e: Entity) -> str:
+    """'f', 'm' or '' from a first name or a title the text used for the person."""
+    female, male, ftitles, mtitles = _gender_lexicon()
+    for name in [e.label] + sorted(e.aliases):
+        words = name.replace("-", " ").split()
+        for i, w in enumerate(words):
+            lw = w.lower()
+            if lw in ftitles:
+                return "f"
+            if lw in mtitles:
+                return "m"
+        first = words[0].lower() if words else ""
+        if first in female:
+            return "f"
+        if first in male:
+            return "m"
+    return getattr(e, "gender", "") or ""
+
+
+PRONOUN_GENDER = {"hij": "m", "hem": "m", "zij": "f", "ze": "f", "haar": "f"}
+
+
 def _resolve_pronoun(ctx: DocContext, s, m: TMention, last_person: list) -> Optional[str]:
     w = m.pronoun
     if w == "u":
@@ -467,6 +496,12 @@ def _resolve_pronoun(ctx: DocContext, s, m: TMention, last_person: list) -> Opti
     # named people first; a post without a name ("de vertrouwenspersoon") only when no one else fits
     people = [p for p in recent if ctx.entities.get(p[0]) is not None and ctx.entities[p[0]].etype == "Person"]
     recent = people or recent
+    # "hij" is no woman and "zij" no man, where a first name or a title tells
+    want = PRONOUN_GENDER.get(w)
+    if want:
+        fitting = [p for p in recent if ctx.entities.get(p[0]) is None
+                   or person_gender(ctx.entities[p[0]]) in ("", want)]
+        recent = fitting or recent
     if not recent:
         return None
     same_sentence = [p for p in recent if p[2] == s.index]

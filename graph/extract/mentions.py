@@ -27,7 +27,7 @@ class TMention(Mention):
     last: int = 0
     name: str = ""            # proper-name part, for persons and named organisations
     post: str = ""            # post / role / body lemma it names, if any
-    place: str = ""           # place named with it ("gemeente Amsterdam" -> Amsterdam)
+    place: str = ""           # place named with it ("gemeente Oudeveen" -> Oudeveen)
     pronoun: str = ""
     definite: bool = False
     modifiers: tuple = ()

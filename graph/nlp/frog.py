@@ -73,9 +73,9 @@ def split_paragraphs(text: str) -> list[tuple[int, int]]:
     in hard-wrapped blocks it must also be clearly shorter than the longest line. Spans are
     stripped of surrounding whitespace.
 
-    >>> t = "Coach\\nIvens moest weg.\\n\\nNog iets."
+    >>> t = "Kop\\nJansen moest weg.\\n\\nNog iets."
     >>> [t[a:b] for a, b in split_paragraphs(t)]
-    ['Coach', 'Ivens moest weg.', 'Nog iets.']
+    ['Kop', 'Jansen moest weg.', 'Nog iets.']
     """
     lines = []  # (start, end) of each line without its newline
     pos = 0
