@@ -1,0 +1,67 @@
+"""The extraction mechanisms on Dutch texts of our own: pronouns, appositions, surnames,
+letters, relative clauses, passives, time that carries over, and what must not be read as
+fact. Runs on recorded Frog output (record new texts with
+``python3 scripts/record_frog.py tests/fixtures/extraction_texts.txt``) and, marked ``frog``,
+on the real Frog."""
+import pytest
+
+from graph.build import extract
+from graph.model import Document, PartialDate
+
+CASES = [
+    # (text, published, expected events as (type, agents, recipients, time begin or None))
+    ("Wethouder Karin de Vries sprak met burgemeester Jan Bakker. Zij informeerde daarna de gemeenteraad.",
+     "2023-05-10", [("Informing", {"Karin de Vries"}, {"gemeenteraad"}, None)]),
+    ("De gemeentesecretaris, Ruben Smit, bracht de burgemeester op 3 maart op de hoogte.",
+     "2023-05-10", [("Informing", {"Ruben Smit"}, {"burgemeester"}, "2023-03-03")]),
+    ("Gedeputeerde Marleen van der Velde trad dinsdag af. Van der Velde wist al sinds januari van de klachten.",
+     "2023-05-11", [("Resignation", {"Marleen van der Velde"}, set(), "2023-05-09"),
+                    ("KnowledgeStatement", {"Marleen van der Velde"}, set(), "2023-01")]),
+    ("De klacht kwam binnen bij de griffier, die de kwestie doorspeelde aan de burgemeester.",
+     "2023-05-10", [("Report", set(), {"griffier"}, None), ("Informing", {"griffier"}, {"burgemeester"}, None)]),
+    ("De directeur werd door de raad van toezicht ter verantwoording geroepen.",
+     "2023-05-10", [("Confrontation", {"raad van toezicht"}, {"directeur"}, None)]),
+    ("In maart 2022 maakte de wethouder afspraken met de directeur. Er werd toentertijd voor gekozen "
+     "om de gemeenteraad niet te informeren.",
+     "2023-05-10", [("Agreement", {"wethouder"}, {"directeur"}, "2022-03"),
+                    ("NonDisclosure", set(), {"gemeenteraad"}, "2022-03")]),
+    ("Als de burgemeester de raad had ingelicht, was er niets aan de hand. Zou de wethouder aftreden?",
+     "2023-05-10", []),
+]
+
+
+def run(parser, text, published):
+    doc = Document(path="tekst.txt", source="tekst.txt", text=text, published=PartialDate.parse(published))
+    contexts, entities, events = extract([doc], parser)
+    out = []
+    for ev in events["tekst.txt"]:
+        def names(keys):
+            found = set()
+            for k in keys:
+                e = entities[k]
+                found |= {e.label} | set(e.aliases)
+            return found
+        out.append((ev.etype, names(ev.agents), names(ev.recipients), ev.time.begin.iso() if ev.time else None))
+    return out
+
+
+def check(parser, text, published, expected):
+    got = run(parser, text, published)
+    for etype, agents, recipients, begin in expected:
+        fits = [g for g in got if g[0] == etype and all(any(a.lower() in n.lower() for n in g[1]) for a in agents)
+                and all(any(r.lower() in n.lower() for n in g[2]) for r in recipients)
+                and (not agents or g[1]) and (begin is None or g[3] == begin)]
+        assert fits, f"{etype} {agents} -> {recipients} @{begin} not among {got}"
+    if not expected:
+        assert got == [], got
+
+
+@pytest.mark.parametrize("text,published,expected", CASES, ids=[c[0][:40] for c in CASES])
+def test_extraction_on_recorded_frog(text, published, expected, recorded_frog):
+    check(recorded_frog, text, published, expected)
+
+
+@pytest.mark.frog
+@pytest.mark.parametrize("text,published,expected", CASES, ids=[c[0][:40] for c in CASES])
+def test_extraction_on_real_frog(text, published, expected, frog):
+    check(frog, text, published, expected)
