@@ -111,6 +111,8 @@ def clauses(s: Sentence, mention_tokens: set) -> list:
             cuts.append((t.i, "rel", True))
         elif t.tag == "BW" and low in RELATIVE_ADVERBS:
             cuts.append((t.i, "rel", True))
+        elif low in ("hoe", "waarom", "wanneer") and t.tag == "BW" and t.i > 1:
+            cuts.append((t.i, "vraag", True))   # an embedded question: "onderzoeken hoe ..."
         elif t.tag == "VZ" and low in ("om", "door", "zonder") and _te_follows(toks, t.i):
             cuts.append((t.i, low, True))
         elif low in ("en", "maar", "of") and t.tag == "VG":

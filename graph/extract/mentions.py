@@ -175,6 +175,12 @@ def find_mentions(s: Sentence, text: str, lex: Optional[RoleLexicon] = None) -> 
                 and ner_class(nxt) in ("PER", "ORG", "LOC", "MISC", "") and not lex.kind(nxt.lemma.lower()):
             name_toks.append(nxt)
             nxt = s.token(nxt.i + 1)
+            if nxt is not None and nxt.text == "(" and kind in ("post", "role"):
+                # "burgemeester Y. (Yvonne) Hartsuiker": a parenthesis inside the name is skipped
+                close = next((x for x in toks[nxt.i:nxt.i + 4] if x.text == ")"), None)
+                after = s.token(close.i + 1) if close is not None else None
+                if after is not None and is_name_token(after) and ner_class(after) in ("PER", ""):
+                    nxt = after
             amp = s.token(nxt.i + 1) if nxt is not None else None
             if name_toks and kind in ("org", "body") and nxt is not None and nxt.text in ("&", "en") and amp is not None \
                     and amp.text[:1].isupper() and amp.tag in ("SPEC", "N") and not lex.kind(amp.lemma.lower()):
@@ -211,9 +217,10 @@ def find_mentions(s: Sentence, text: str, lex: Optional[RoleLexicon] = None) -> 
         if name_toks and kind in ("post", "role") and ner_class(name_toks[0]) in ("PER", ""):
             # a title before a person's name: the person is the mention, the post its role
             a, b = name_toks[0].i, name_toks[-1].i
-            m = TMention(start=s.token(first).start, end=s.token(b).end, text=span_text(a, b), kind="name",
+            name = " ".join(x.text for x in name_toks)
+            m = TMention(start=s.token(first).start, end=s.token(b).end, text=name, kind="name",
                          etype="Person", sentence=s.index, head_lemma=base, first=first, last=b,
-                         name=span_text(a, b), post=base)
+                         name=name, post=base)
             m.extra_aliases.append(span_text(first, b))
             for i in range(first, b + 1):
                 used.add(i)
