@@ -17,6 +17,7 @@ SLOTS = {"subject", "object", "indirect", "controller", "speaker", "matter-perso
          "laten-object", "subject-as-actor", "with-van", "about"}
 NEGATION_CHOICES = {"negative", "drop"} | set(EVENT_CLASSES)
 FRAME_FIELDS = {"id", "type", "lemma", "pos", "particle", "particle_any", "with", "without", "prep", "agent",
+                "recipient_kind",
                 "recipient", "passive", "aux", "negated", "requires", "confidence", "examples",
                 "polarity"}
 
@@ -37,6 +38,7 @@ class Frame:
     particle_any: frozenset = frozenset()
     with_: frozenset = frozenset()
     without: frozenset = frozenset()
+    recipient_kind: frozenset = frozenset()
     preps: frozenset = frozenset()
     agent: tuple = ()
     recipient: tuple = ()
@@ -105,6 +107,7 @@ def frames() -> tuple:
             particle=e.get("particle"), particle_any=frozenset(_as_list(e.get("particle_any"))),
             with_=frozenset(str(x).lower() for x in _as_list(e.get("with"))),
             without=frozenset(str(x).lower() for x in _as_list(e.get("without"))),
+            recipient_kind=frozenset(_as_list(e.get("recipient_kind"))),
             preps=frozenset(_as_list(e.get("prep"))), agent=agent, recipient=recipient,
             aux=e.get("aux", "hebben"), negated=negated,
             requires=frozenset(_as_list(e.get("requires"))), confidence=float(conf),
