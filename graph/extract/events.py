@@ -302,9 +302,14 @@ class SentenceView:
         if nominative:
             return Found(self._keys(self.coordinated(nominative[0])), "order")
         # W: a nominative pronoun we could not resolve still is the subject: no other NP is
-        if any(t.i in clause and t.tag == "VNW" and t.text.lower() in NOMINATIVE and "nomin" in t.pos
-               and t.i not in self.by_token for t in self.s.tokens):
-            return None
+        for t in self.s.tokens:
+            if t.i in clause and t.tag == "VNW" and t.text.lower() in NOMINATIVE and "nomin" in t.pos \
+                    and t.i not in self.by_token:
+                # "Veenstra en ik": the named one still is (part of) the subject
+                en, before = self.s.token(t.i - 1), self.s.token(t.i - 2)
+                if en is not None and en.lemma == "en" and before is not None and before.i in self.by_token:
+                    return Found(self._keys(self.coordinated(self.by_token[before.i])), "order")
+                return None
         first = self.s.token(clause.first)
         second = self.s.token(clause.first + 1)
         if clause.opener == "en" and first is not None and (

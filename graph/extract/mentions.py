@@ -70,6 +70,7 @@ def _np_modifiers(s: Sentence, head: Token) -> list:
         t = s.token(j)
         if (t.tag in ("ADJ", "TW") and t.text.lower() not in roles().verb_forms
                 and not (t.text.isdigit() and len(t.text) == 4)) \
+                or (t.tag == "VNW" and "onbep" in t.pos and "det" in t.pos) \
                 or (t.tag == "WW" and "vd" in t.pos or t.tag == "WW" and "od" in t.pos) \
                 or (t.tag == "LET" and t.text == "," and mods):
             mods.insert(0, t)
@@ -153,12 +154,15 @@ def find_mentions(s: Sentence, text: str, lex: Optional[RoleLexicon] = None) -> 
         first = mods[0].i if mods else t.i
         last = t.i
         # multiword bodies: "provinciale staten", "raad van toezicht", "tweede kamer"
-        if first > 1:
-            prev = s.token(first - 1)
-            for two in (f"{prev.lemma.lower()} {base}", f"{prev.text.lower()} {t.text.lower()}"):
-                if two in lex.bodies:
-                    kind, base, first = "body", lex.bodies[two], prev.i
-                    break
+        # two-word bodies: "algemeen bestuur", "provinciale staten", "tweede kamer"
+        for prev in (s.token(t.i - 1), s.token(first - 1)):
+            if prev is None:
+                continue
+            two = next((w for w in (f"{prev.lemma.lower()} {base}", f"{prev.text.lower()} {t.text.lower()}")
+                        if w in lex.bodies), None)
+            if two:
+                kind, base, first = "body", lex.bodies[two], min(first, prev.i)
+                break
         # "raad van toezicht", "raad van bestuur": the body runs on after "van"
         v, n2 = s.token(last + 1), s.token(last + 2)
         if v is not None and n2 is not None and v.lemma == "van" and f"{base} van {n2.lemma.lower()}" in lex.bodies:
