@@ -543,12 +543,20 @@ def _author(ctx: DocContext) -> Optional[str]:
                     break
                 if m.entity and m.kind == "name" and ctx.entities[m.entity].etype == "Person":
                     return m.entity
-    # an interview or a first-person piece: the one person its title names
-    if ctx.doc.title:
-        named = {e.key for e in ctx.entities.values() if e.etype == "Person" and
-                 any(n and n in ctx.doc.title for n in [e.label] + sorted(e.aliases) if n and n[:1].isupper())}
-        if len(named) == 1:
-            return next(iter(named))
+    # an interview or a first-person piece: the person its title names; in a title like
+    # '"Ik heb niets verzwegen": griffier Bos over ...' the one named right after the quotation
+    title = ctx.doc.title or ""
+    quoted = re.match(r"""^\s*["'“‘„].+?["'”’]\s*:\s*(.+)$""", title)
+    scope = quoted.group(1) if quoted else title
+    positions = {}
+    for e in ctx.entities.values():
+        if e.etype != "Person":
+            continue
+        for n in [e.label] + sorted(e.aliases):
+            if n and n[:1].isupper() and n in scope:
+                positions[e.key] = min(positions.get(e.key, len(scope)), scope.index(n))
+    if len(positions) == 1 or (quoted and positions):
+        return min(positions, key=positions.get)
     return None
 
 
