@@ -209,6 +209,13 @@ def resolve_document(doc: Document, sentences, mentions: dict) -> DocContext:
         for m in ms:
             if m.kind == "name" and m.etype == "Person" and m.name in org_names:
                 m.etype = "Organization"
+    # "Dactylus" alone, where the text also says "forensisch bureau Dactylus": the bureau
+    org_by_name = {m.name: m for ms in mentions.values() for m in ms if m.kind == "org" and m.name}
+    for m in ordered:
+        if m.kind == "name" and m.etype == "Person" and len(m.name.split()) == 1 and m.name in org_by_name \
+                and not find_full(surname_key(m.name), full):
+            org = org_by_name[m.name]
+            m.kind, m.etype, m.text, m.post, m.head_lemma = "org", "Organization", org.text, org.post, org.head_lemma
     for m in ordered:
         if m.kind == "name" and m.etype == "Person":
             name = (find_full(surname_key(m.name), full) or m.name) if surname_only(m.name) else m.name

@@ -150,6 +150,7 @@ class RoleLexicon:
     firm_words: frozenset = frozenset()
     closing_formulas: tuple = ()
     zijn_verbs: frozenset = frozenset()
+    first_names: frozenset = frozenset()
 
     def kind(self, lemma: str) -> Optional[str]:
         """The agent kind a noun lemma names: post | role | body | org | None."""
@@ -250,6 +251,7 @@ def roles() -> RoleLexicon:
         firm_words=frozenset(str(w).lower() for w in data.get("firm_words") or ()),
         closing_formulas=tuple(str(w).lower() for w in disc.get("closing_formulas") or ()),
         zijn_verbs=frozenset(str(w).lower() for w in disc.get("zijn_verbs") or ()),
+        first_names=frozenset(str(n).lower() for key in ("female", "male") for n in load_yaml("names").get(key) or ()),
         matter_nouns=frozenset(disc.get("matter_nouns") or ()),
         post_suffixes=tuple(data.get("post_suffixes") or ()),
         body_suffixes=tuple(data.get("body_suffixes") or ()),

@@ -90,7 +90,7 @@ def _of_text(s: Sentence, text: str, last: int) -> str:
     j = n.i + 1 if n.tag == "LID" else n.i
     words = []
     while s.token(j) is not None and len(words) < 4 and \
-            (s.token(j).text[:1].isupper() or s.token(j).tag in ("N", "SPEC")):
+            (s.token(j).text[:1].isupper() or roles().kind(s.token(j).lemma.lower()) in ("org", "body")):
         words.append(s.token(j))
         if s.token(j).tag == "N" and s.token(j + 1) is not None and not s.token(j + 1).text[:1].isupper():
             break
@@ -307,8 +307,10 @@ def find_mentions(s: Sentence, text: str, lex: Optional[RoleLexicon] = None) -> 
         etype = "Person" if cls == "PER" else "Organization"
         if etype == "Person" and words[-1].lower() in lex.firm_words:
             etype = "Organization"          # "Van Dalen Accountants", "Hulst & Partners"
-        elif etype == "Organization" and re.match(r"^([A-Z]\.){1,3}$", words[0]) and len(words) > 1:
-            etype = "Person"                # "E.J. Dijkstra-Mulder": initials make a person
+        elif etype == "Organization" and len(words) > 1 and (
+                re.match(r"^([A-Z]\.){1,3}$", words[0]) or words[0].lower() in lex.first_names
+                or (words[0].lower() in ("van", "de", "ter", "ten") and words[-1][:1].isupper())):
+            etype = "Person"   # "E.J. Dijkstra-Mulder", "Karin Lodewijks", "Van der Heijden" are people
         add(TMention(start=a, end=b, text=name, kind="name",
                      etype=etype, sentence=s.index,
                      head_lemma=s.token(j).lemma, first=i, last=j, name=name, post=post))
