@@ -90,7 +90,7 @@ def emit(contexts: list, entities: dict, events: dict) -> Emitter:
         if _voice(ctx.doc) is None:
             ctx.doc_voice = _anonymous_author(ctx.doc, entities)
     matters = {ctx.doc.source: matter_of(ctx, entities) for ctx in contexts}
-    voices = {ctx.doc.source: _voice(ctx.doc) or getattr(ctx, "doc_voice", None) for ctx in contexts}
+    voices = {ctx.doc.source: _voice(ctx.doc) or ctx.doc_voice for ctx in contexts}
     # an event needs someone who says so: the speaker, else the (original) publisher
     told = {src: [ev for ev in evs if ev.speaker or voices.get(src)] for src, evs in events.items()}
     # one node per real-world event: tellings in several documents are linked first

@@ -75,6 +75,7 @@ class DocContext:
     speaker_bodies: dict = field(default_factory=dict)  # sentence index -> mention of the body a speaker speaks for
     entities: dict = field(default_factory=dict)   # key -> Entity
     focus: Optional[str] = None    # the person the document's affair is about
+    doc_voice: Optional[str] = None  # who speaks when no publisher is known (set by the build)
 
 
 def _new(ctx: DocContext, key: str, etype: str, label: str) -> Entity:
@@ -355,11 +356,6 @@ def resolve_document(doc: Document, sentences, mentions: dict) -> DocContext:
                 m.entity = _addressee(ctx)
             elif m.kind == "pronoun" and m.pronoun in ("wij", "we", "ons"):
                 m.entity = _resolve_pronoun(ctx, s, m, last_person)
-    # labels of unnamed organisations: prefer the longest description
-    for e in ctx.entities.values():
-        if e.etype == "Group":
-            for a in list(e.aliases):
-                pass
     ctx.focus = _focus(ctx)
     return ctx
 

@@ -9,12 +9,12 @@ the exact words it was read from.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Optional
 
 from graph.extract.entities import DocContext
 from graph.extract.lexicon import Frame, frames_by_lemma, roles
-from graph.extract.mentions import FIRST_PERSON, NOMINATIVE, OBLIQUE
+from graph.extract.mentions import NOMINATIVE, OBLIQUE
 from graph.extract.timex import TimeContext, nearest_time
 from graph.model import Event, Sentence, TimeValue, Token
 
@@ -124,11 +124,9 @@ def clauses(s: Sentence, mention_tokens: set) -> list:
     for at, op, is_sub in cuts:
         if at > start:
             out.append(Clause(start, at - 1, sub, opener))
-        if op in CLAUSE_PUNCT and at - 1 >= 1:
-            pass
         start, opener, sub = at, op, is_sub
         if op in CLAUSE_PUNCT:
-            opener, sub = (out[-1].opener if False else ","), False
+            opener, sub = ",", False
     if start <= len(toks):
         out.append(Clause(start, len(toks), sub, opener))
     out = [c for c in out if c.first <= c.last] or [Clause(1, len(toks))]
@@ -498,9 +496,6 @@ def _trigger_lemmas(sv: SentenceView, t: Token) -> list:
             joined = p.lemma.lower() + lemma
             if joined not in out:
                 out.append(joined)
-    for extra in ("binnen", "weg", "terug", "neer", "voor", "door", "af", "op", "in", "aan", "uit"):
-        if lemma.startswith(extra) and len(lemma) > len(extra) + 3 and lemma[len(extra):] not in out:
-            pass
     return out
 
 
@@ -509,7 +504,6 @@ def _has_particle(sv: SentenceView, trig: Token, clause: Clause, particle: str) 
     lemma = trig.lemma.lower().replace("_", " ")
     if lemma.startswith(particle) and lemma != particle:
         return True
-    words = particle.split()
     texts = [t.text.lower().replace("_", " ") for t in sv.s.tokens]
     joined = " " + " ".join(texts[clause.first - 1:clause.last]) + " "
     return f" {particle} " in joined
@@ -619,7 +613,6 @@ def extract_document(ctx: DocContext) -> list:
     events: list = []
     last_time, last_time_sentence = None, -10
     content_index = 0
-    speakers_cue = {}
     for s in ctx.sentences:
         sv = SentenceView(ctx, s)
         is_content = any(t.tag == "WW" and "pv" in t.pos for t in s.tokens)
@@ -629,7 +622,6 @@ def extract_document(ctx: DocContext) -> list:
             sent_times = [t for t in sent_times if t.first_day() <= doc.published.last_day()]
         speaker, cue = _attribution(sv, lex)
         used_nouns: set = set()
-        found_here = []
         candidates = []
         for t in s.tokens:
             for lemma in _trigger_lemmas(sv, t):
@@ -718,7 +710,6 @@ def extract_document(ctx: DocContext) -> list:
                            speaker=speaker, attribution_cue=cue, page=doc.page_at(qa),
                            time_inherited=inherited)
                 events.append(ev)
-                found_here.append(ev)
                 if etype == "Commissioning" and recips:
                     sv.commissioned = list(recips)
         if any(t.tag == "WW" and "pv" in t.pos for t in s.tokens):
