@@ -445,6 +445,18 @@ class SentenceView:
                     return Found(self._keys([m]), "order")
         return None
 
+    def object_of(self, trig: Token, clause: Clause) -> Optional[Found]:
+        """Whose thing the object is: "het beleid van de corporatie" -> the corporation."""
+        for t in self.s.tokens:
+            if t.i in clause and t.i > trig.i and t.tag == "N" and t.i not in self.by_token:
+                v = self.s.token(t.i + 1)
+                if v is not None and v.lemma == "van":
+                    m = next((m for m in self.mentions if v.i < m.first <= v.i + 3), None)
+                    if m is not None:
+                        return Found(self._keys([m]), "order")
+                return None
+        return None
+
     def other_person(self, exclude: set) -> Optional[str]:
         """The most recent person in this sentence or the one before who is not in ``exclude``."""
         for s in reversed(self.ctx.sentences[max(0, self.s.index - 1):self.s.index + 1]):
@@ -748,6 +760,8 @@ def _fill_roles(sv: SentenceView, f: Frame, trig: Token, clause: Clause, info: d
                         found = subj   # "In mei bereikte de burgemeester een signaal": subject and object swap
                 elif slot == "about":
                     found = sv.about(clause)
+                elif slot == "object-of":
+                    found = sv.object_of(trig, clause)
                 elif slot == "indirect":
                     found = sv.indirect(trig, clause, subj)
                 elif slot.startswith("pp:"):

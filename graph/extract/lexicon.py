@@ -14,7 +14,7 @@ from graph.lexicon.load import load_yaml
 from graph.terms import EVENT_CLASSES
 
 SLOTS = {"subject", "object", "indirect", "controller", "speaker", "matter-person",
-         "laten-object", "subject-as-actor", "with-van", "about"}
+         "laten-object", "subject-as-actor", "with-van", "about", "object-of"}
 NEGATION_CHOICES = {"negative", "drop"} | set(EVENT_CLASSES)
 FRAME_FIELDS = {"id", "type", "lemma", "pos", "particle", "particle_any", "with", "without", "prep", "agent",
                 "recipient_kind",
