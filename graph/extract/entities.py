@@ -513,6 +513,13 @@ def _resolve_pronoun(ctx: DocContext, s, m: TMention, last_person: list) -> Opti
         if same_sentence and not _is_subject_clause_start(s, m):
             return same_sentence[-1][0]
         if prev_subjects:
+            # the subject of the last sentence that had one; between subjects of that same
+            # sentence, the one the text has named most so far (the story's protagonist)
+            last_idx = prev_subjects[-1][2]
+            tied = [p[0] for p in prev_subjects if p[2] == last_idx]
+            if len(set(tied)) > 1:
+                named = Counter(p[0] for p in last_person)
+                return max(dict.fromkeys(tied), key=lambda k: named[k])
             return prev_subjects[-1][0]
         return recent[-1][0]
     # an object pronoun does not point at the subject of its own clause
