@@ -395,8 +395,21 @@ def _tail_word(lemma: str) -> str:
 
 
 def _plural(s, m: TMention) -> bool:
+    """"hen/hun" are plural; "zij/ze" as its finite verb says ("zij heeft" one, "zij hebben" more),
+    else as Frog tagged it."""
+    if m.pronoun in ("hen", "hun"):
+        return True
+    if m.pronoun not in ("zij", "ze"):
+        return False
+    verbs = [t for t in s.tokens if t.tag == "WW" and "pv" in t.pos]
+    if verbs:
+        v = min(verbs, key=lambda t: abs(t.i - m.first))
+        if ",ev" in v.pos or v.pos.endswith("ev)"):
+            return False
+        if ",mv" in v.pos:
+            return True
     t = s.token(m.first)
-    return m.pronoun in ("hen", "hun") or (t is not None and ",mv" in t.pos and m.pronoun in ("zij", "ze"))
+    return t is not None and ",mv" in t.pos
 
 
 def _is_subject(s, m: TMention) -> bool:
