@@ -14,7 +14,6 @@ still printed), more than one Frog server was started, or Frog restarted.
 from __future__ import annotations
 
 import argparse
-import os
 import resource
 import shutil
 import sys
@@ -29,30 +28,8 @@ from graph.build import build  # noqa: E402
 from graph.errors import GovgraphError  # noqa: E402
 from graph.nlp import frog as frog_mod  # noqa: E402
 
-
-def hwm_kib(pid: int) -> int:
-    """Peak resident memory (VmHWM) of one process, in KiB; 0 if gone."""
-    try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1])
-    except OSError:
-        pass
-    return 0
-
-
-def group_members(pgid: int) -> list[int]:
-    """Processes in the Frog server's process group: the server and its per-connection children."""
-    out = []
-    for d in Path("/proc").iterdir():
-        if d.name.isdigit():
-            try:
-                fields = (d / "stat").read_text().rsplit(")", 1)[1].split()
-            except OSError:
-                continue
-            if int(fields[2]) == pgid:
-                out.append(int(d.name))
-    return sorted(out)
+sys.path.insert(0, str(ROOT / "scripts"))
+from bench_frog import group_members, hwm_kib  # noqa: E402  (one copy of the /proc readers)
 
 
 def frog_processes() -> list[int]:

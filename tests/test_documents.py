@@ -8,7 +8,6 @@ tests run without Frog.
 from __future__ import annotations
 
 import importlib.util
-import json
 from pathlib import Path
 
 import pytest

@@ -1,7 +1,6 @@
 """The real Frog, started once per session (see conftest.frog). Run with ``pytest -m frog``."""
 from __future__ import annotations
 
-import os
 import shutil
 import socket
 import stat

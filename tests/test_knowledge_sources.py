@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from graph.extract.corefer import EventGroup, corefer, member_key, precision_rank, score
+from graph.extract.corefer import corefer, member_key, precision_rank, score
 from graph.model import Document, Entity, Event, PartialDate, TimeValue
 from graph.queries import load_query, run
 from graph.rules import apply_rules
