@@ -127,13 +127,33 @@ def document_place(doc: Document, sentences, mentions) -> str:
     return counts.most_common(1)[0][0] if counts else ""
 
 
+def quote_spans(text: str) -> list:
+    """(open, close) character positions of the quotations in ``text``: curly quotes pair as
+    written; straight double quotes pair in turn within a paragraph."""
+    spans = []
+    pos = 0
+    for para in text.split("\n"):
+        opened = None
+        for i, ch in enumerate(para):
+            if ch == "“" or (ch == '"' and opened is None):
+                opened = pos + i
+            elif (ch == "”" or ch == '"') and opened is not None:
+                spans.append((opened, pos + i))
+                opened = None
+        pos += len(para) + 1
+    return spans
+
+
 def find_quotes(doc: Document, sentences, mentions) -> list:
-    """Quoted passages opened by "<name>: '" and the mention that speaks them: [(start, end, m)]."""
+    """Quoted passages and the mention that speaks them: [(start, end, m)]. The speaker is named
+    before a colon ("Jansen: '...'") or after the quotation with a cue ('"...", zegt Jansen',
+    '"...", aldus de decaan', '"...", zegt hij'); an unattributed quotation right after an
+    attributed one in the same paragraph has the same speaker."""
     text = doc.text
     out = []
     for s in sentences:
         for m in mentions.get(s.index, []):
-            if m.etype != "Person" or m.kind not in ("name", "role"):
+            if m.etype not in ("Person", "Role") or m.kind not in ("name", "role"):
                 continue
             mm = re.match(r"\s*:\s*(['\"‘“])", text[m.end:m.end + 6])
             if not mm:
@@ -144,16 +164,27 @@ def find_quotes(doc: Document, sentences, mentions) -> list:
                            text[open_at:])
             end = open_at + cm.end() if cm else len(text)
             out.append((open_at, end, m))
-    # '"...", aldus de burgemeester' / '"...", zegt Jansen': the speaker after the quotation
     cues = roles().attribution_cues.get("after", frozenset())
-    by_start = sorted((m for ms in mentions.values() for m in ms if m.etype == "Person"), key=lambda m: m.start)
-    for qm in re.finditer(r"[\"“](.+?)[\"”]\s*,?\s*(\w+)", text, re.S):
-        if qm.group(2).lower() not in cues:
+    speakers = sorted((m for ms in mentions.values() for m in ms
+                       if m.etype in ("Person", "Role") and m.kind in ("name", "role", "pronoun")),
+                      key=lambda m: m.start)
+    previous = None   # (close, speaker) of the last attributed quotation
+    for qa, qb in quote_spans(text):
+        if any(a <= qa < b for a, b, _ in out):
             continue
-        after = qm.end()
-        m = next((m for m in by_start if after <= m.start <= after + 40), None)
+        after = re.match(r"[,.]?\s*,?\s*(\w+)", text[qb + 1:qb + 30])
+        m = None
+        if after and after.group(1).lower() in cues:
+            cue_end = qb + 1 + after.end()
+            m = next((x for x in speakers if cue_end <= x.start <= cue_end + 40), None)
+        if m is None and previous is not None and "\n" not in text[previous[0]:qa] \
+                and re.fullmatch(r"[^\"“”]{0,120}", text[previous[0] + 1:qa]):
+            m = previous[1]     # the speaker goes on: '"...", zegt Jansen. "..."'
         if m is not None:
-            out.append((qm.start(), qm.end(1) + 1, m))
+            out.append((qa, qb + 1, m))
+            previous = (qb, m)
+        else:
+            previous = None
     return out
 
 
@@ -269,9 +300,13 @@ def resolve_document(doc: Document, sentences, mentions: dict) -> DocContext:
 
     # 2. quotations and their speakers
     quotes = find_quotes(doc, sentences, mentions)
+
+    def quoted(s, qa, qb) -> bool:
+        return qa <= s.start < qb or (s.start < qa < s.end and qb >= s.end - 2)
+
     for s in sentences:
         for qa, qb, m in quotes:
-            if qa <= s.start < qb and m.entity:
+            if quoted(s, qa, qb) and m.entity:
                 ctx.speakers[s.index] = m.entity
     ctx.speaker_bodies = speaker_bodies(doc, sentences, mentions, quotes)
 
@@ -340,8 +375,8 @@ def resolve_document(doc: Document, sentences, mentions: dict) -> DocContext:
                 e = _resolve_group(ctx, m, groups)
                 m.entity = e.key
                 continue
-            if m.kind == "pronoun" and m.pronoun in ("u", "wij", "we", "ons"):
-                continue   # resolved below, once every body is known
+            if m.kind == "pronoun" and (m.pronoun in ("u", "wij", "we", "ons") or m.pronoun in FIRST_PERSON):
+                continue   # resolved below, once every body and every speaker is known
             if m.kind == "pronoun" and _plural(s, m):
                 if groups:
                     m.entity = groups[-1][0].key
@@ -350,6 +385,15 @@ def resolve_document(doc: Document, sentences, mentions: dict) -> DocContext:
                 m.entity = _resolve_pronoun(ctx, s, m, last_person)
                 if m.entity:
                     last_person.append((m.entity, _is_subject(s, m), s.index))
+    # speakers named by a post or a pronoun are known now ('"...", zegt de decaan')
+    for s in sentences:
+        for qa, qb, m in quotes:
+            if quoted(s, qa, qb) and m.entity and s.index not in ctx.speakers:
+                ctx.speakers[s.index] = m.entity
+    for s in sentences:
+        for m in mentions.get(s.index, []):
+            if m.kind == "pronoun" and m.pronoun in FIRST_PERSON:
+                m.entity = _resolve_pronoun(ctx, s, m, last_person)
     for s in sentences:
         for m in mentions.get(s.index, []):
             if m.kind == "pronoun" and m.pronoun == "u":

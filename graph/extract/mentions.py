@@ -346,6 +346,11 @@ def find_mentions(s: Sentence, text: str, lex: Optional[RoleLexicon] = None) -> 
     # 5. personal pronouns
     for t in toks:
         w = t.text.lower()
+        if t.i not in used and w.endswith("zelf") and w[:-4] in NOMINATIVE | OBLIQUE:
+            # "ikzelf", "hijzelf": Frog does not always know them as pronouns
+            out.append(TMention(start=t.start, end=t.end, text=t.text, kind="pronoun", etype="Person",
+                                sentence=s.index, head_lemma=w[:-4], first=t.i, last=t.i, pronoun=w[:-4]))
+            continue
         if t.i in used or t.tag != "VNW":
             continue
         if ("pers" in t.pos or "pr," in t.pos or "(pr" in t.pos) and (w in NOMINATIVE or w in OBLIQUE or w in ADDRESSEE):
