@@ -10,6 +10,7 @@ same place elsewhere in the corpus; bodies and organisations join by name and pl
 """
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections import Counter
@@ -26,13 +27,17 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", s).strip("-") or "x"
 
 
-TUSSENVOEGSELS = {"van", "de", "der", "den", "ter", "ten", "te", "het", "'t", "in", "op", "la", "le", "du", "von"}
+@functools.lru_cache(maxsize=None)
+def tussenvoegsels() -> frozenset:
+    """Words that begin a surname (names.yaml)."""
+    from graph.lexicon.load import load_yaml
+    return frozenset(w.lower() for w in load_yaml("names").get("tussenvoegsels") or ())
 
 
 def surname_only(name: str) -> bool:
     """"Jansen", "Van Dalsum", "de Vries": a surname without a first name or initial."""
     words = name.split()
-    return len(words) == 1 or words[0].lower() in TUSSENVOEGSELS
+    return len(words) == 1 or words[0].lower() in tussenvoegsels()
 
 
 def surname_key(name: str) -> str:
@@ -296,7 +301,7 @@ def resolve_document(doc: Document, sentences, mentions: dict) -> DocContext:
                     holders.setdefault(r.post, []).append(p.entity)
                     r.entity, r.kind = p.entity, "apposition"
                     _alias(ctx.entities[p.entity], r.text)
-                break
+                    break
 
     # 2. quotations and their speakers
     quotes = find_quotes(doc, sentences, mentions)
@@ -318,6 +323,12 @@ def resolve_document(doc: Document, sentences, mentions: dict) -> DocContext:
             if m.entity:
                 if ctx.entities[m.entity].etype in ("Person", "Role"):
                     last_person.append((m.entity, _is_subject(s, m), s.index))
+                continue
+            if m.kind in ("role", "indefinite-role") and _role_apposition(s, m, mentions.get(s.index, [])):
+                # "de klokkenluider, een controller bij de faculteit,": one person, two posts
+                prev = _role_apposition(s, m, mentions.get(s.index, []))
+                m.entity = prev.entity
+                _alias(ctx.entities[m.entity], m.text)
                 continue
             if m.kind == "role" and lex.kind(m.post) == "post":
                 cands = holders.get(m.post)
@@ -400,8 +411,40 @@ def resolve_document(doc: Document, sentences, mentions: dict) -> DocContext:
                 m.entity = _addressee(ctx)
             elif m.kind == "pronoun" and m.pronoun in ("wij", "we", "ons"):
                 m.entity = _resolve_pronoun(ctx, s, m, last_person)
+    _merge_abbreviations(ctx)
     ctx.focus = _focus(ctx)
     return ctx
+
+
+def _merge_abbreviations(ctx: DocContext) -> None:
+    """An organisation introduced with its abbreviation ("de Auditdienst Rijk (ADR)") is the one
+    the abbreviation names elsewhere in the document: their nodes become one."""
+    into = {}
+    for ms in ctx.mentions.values():
+        for m in ms:
+            if getattr(m, "abbreviation", "") and m.entity in ctx.entities:
+                _alias(ctx.entities[m.entity], m.abbreviation)
+                into[m.abbreviation.lower()] = m.entity
+    if not into:
+        return
+    rename = {}
+    for key, e in list(ctx.entities.items()):
+        target = into.get(e.label.lower())
+        if target and target != key and e.etype in ("Organization", "Body", "Person"):
+            t = ctx.entities[target]
+            t.aliases |= {a for a in e.aliases | {e.label} if a != t.label}
+            rename[key] = target
+            del ctx.entities[key]
+    if not rename:
+        return
+    for ms in ctx.mentions.values():
+        for m in ms:
+            if m.entity in rename:
+                m.entity, m.etype = rename[m.entity], ctx.entities[rename[m.entity]].etype
+            if getattr(m, "also", None):
+                m.also = [rename.get(k, k) for k in m.also]
+    for idx, key in list(ctx.speakers.items()):
+        ctx.speakers[idx] = rename.get(key, key)
 
 
 def _add_surname_mentions(doc: Document, sentences, mentions: dict, full: dict) -> None:
@@ -419,6 +462,19 @@ def _add_surname_mentions(doc: Document, sentences, mentions: dict, full: dict) 
             ms.append(TMention(start=t.start, end=t.end, text=t.text, kind="name", etype="Person",
                                sentence=s.index, head_lemma=t.lemma, first=t.i, last=t.i, name=t.text))
         ms.sort(key=lambda m: m.start)
+
+
+def _role_apposition(s, m: TMention, ms: list):
+    """The resolved person or post that an indefinite post stands in apposition to
+    ("De klokkenluider, een controller bij ..."), or None."""
+    if m.kind != "indefinite-role":
+        return None
+    prev = [p for p in ms if p.last < m.first and p.entity and p.etype in ("Person", "Role")]
+    if not prev:
+        return None
+    p = prev[-1]
+    between = [t.text.lower() for t in s.tokens[p.last:m.first - 1]]
+    return p if between in ([","], [",", "een"]) else None
 
 
 def _body_label(m) -> str:
@@ -553,15 +609,15 @@ def _resolve_pronoun(ctx: DocContext, s, m: TMention, last_person: list) -> Opti
         if author:
             first_person.add(author)   # in a letter "hij"/"zij" is never its author
     recent = [p for p in last_person if s.index - p[2] <= 5 and p[0] != speaker and p[0] not in first_person]
-    # named people first; a post without a name ("de vertrouwenspersoon") only when no one else fits
-    people = [p for p in recent if ctx.entities.get(p[0]) is not None and ctx.entities[p[0]].etype == "Person"]
-    recent = people or recent
     # "hij" is no woman and "zij" no man, where a first name or a title tells
     want = PRONOUN_GENDER.get(w)
     if want:
         fitting = [p for p in recent if ctx.entities.get(p[0]) is None
                    or person_gender(ctx.entities[p[0]]) in ("", want)]
         recent = fitting or recent
+    # named people first; a post without a name ("de vertrouwenspersoon") only when no one else fits
+    people = [p for p in recent if ctx.entities.get(p[0]) is not None and ctx.entities[p[0]].etype == "Person"]
+    recent = people or recent
     if not recent:
         return None
     same_sentence = [p for p in recent if p[2] == s.index]

@@ -36,6 +36,7 @@ class TMention(Mention):
     also: list = field(default_factory=list)
     possessive: str = ""      # "zijn" in "zijn ambtenaren"
     of_text: str = ""         # "van De Beekhoeve" after a post   # further entities ("wij" = the speaker and another)
+    abbreviation: str = ""    # "NCSC" in "het Nationaal Cyber Security Centrum (NCSC)"
 
 
 def ner_class(tok: Token) -> str:
@@ -187,7 +188,7 @@ def find_mentions(s: Sentence, text: str, lex: Optional[RoleLexicon] = None) -> 
                     nxt = after
             amp = s.token(nxt.i + 1) if nxt is not None else None
             if name_toks and kind in ("org", "body") and nxt is not None and nxt.text in ("&", "en") and amp is not None \
-                    and amp.text[:1].isupper() and amp.tag in ("SPEC", "N") and not lex.kind(amp.lemma.lower()):
+                    and amp.text[:1].isupper() and amp.tag in ("SPEC", "N", "ADJ") and not lex.kind(amp.lemma.lower()):
                 name_toks.append(nxt)
                 nxt = amp
         det = s.token(first - 1)
@@ -360,5 +361,19 @@ def find_mentions(s: Sentence, text: str, lex: Optional[RoleLexicon] = None) -> 
                 continue
             out.append(TMention(start=t.start, end=t.end, text=t.text, kind="pronoun", etype="Person",
                                 sentence=s.index, head_lemma=w, first=t.i, last=t.i, pronoun=w))
+    # 6. "het Nationaal Cyber Security Centrum (NCSC)": the abbreviation names the same organisation
+    for m in list(out):
+        if m.etype not in ("Organization", "Body") or m.kind in ("group", "self"):
+            continue
+        op, abbr, cl = s.token(m.last + 1), s.token(m.last + 2), s.token(m.last + 3)
+        if op is not None and op.text == "(" and cl is not None and cl.text == ")" and is_abbreviation(abbr.text):
+            m.abbreviation = abbr.text
+            out[:] = [x for x in out if not (x.first == abbr.i and x.last == abbr.i)]
     out.sort(key=lambda m: m.start)
     return out
+
+
+def is_abbreviation(word: str) -> bool:
+    """"NCSC", "AP", "IOB", "NVWA": a short word of capitals (a few lower-case letters allowed)."""
+    return bool(re.fullmatch(r"[A-Z][A-Za-z&\-]{1,9}", word)) and sum(c.isupper() for c in word) >= 2 \
+        and sum(c.islower() for c in word) <= 2
