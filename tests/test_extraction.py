@@ -27,6 +27,23 @@ CASES = [
                     ("NonDisclosure", set(), {"gemeenteraad"}, "2022-03")]),
     ("Als de burgemeester de raad had ingelicht, was er niets aan de hand. Zou de wethouder aftreden?",
      "2023-05-10", []),
+    # an abbreviation in parentheses names the same organisation later on
+    ("De directeur meldde het lek bij het Nationaal Meldcentrum Datalekken (NMD). Het NMD informeerde "
+     "dezelfde dag de gemeente.",
+     "2023-05-10", [("Report", {"directeur"}, {"Nationaal Meldcentrum Datalekken"}, None),
+                    ("Informing", {"Nationaal Meldcentrum Datalekken", "NMD"}, {"gemeente"}, None)]),
+    # a post after the quotation speaks it, and the next quotation goes on in its voice
+    ('"Ik heb de raad in mei ingelicht", zegt de wethouder. "Ik wist toen al van de klachten."',
+     "2023-06-01", [("Informing", {"wethouder"}, {"raad"}, "2023-05"),
+                    ("KnowledgeStatement", {"wethouder"}, set(), None)]),
+    # a post in apposition to a post is one person; "zij" is not the man named in between
+    ("De klokkenluider, een medewerker van de afdeling Financiën, sprak met wethouder Peter de Wit. "
+     "Zij meldde de fraude in maart bij de vertrouwenspersoon.",
+     "2023-05-10", [("Report", {"klokkenluider", "medewerker"}, {"vertrouwenspersoon"}, "2023-03")]),
+    # "el" begins a surname as "van" does
+    ("Raadslid Fatima el Amrani diende een klacht in bij de burgemeester. El Amrani wist al sinds mei "
+     "van de plannen.",
+     "2023-08-10", [("KnowledgeStatement", {"Fatima el Amrani"}, set(), "2023-05")]),
 ]
 
 

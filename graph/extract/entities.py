@@ -317,6 +317,7 @@ def resolve_document(doc: Document, sentences, mentions: dict) -> DocContext:
 
     # 3. roles, bodies, organisations, groups, pronouns in reading order
     groups = []   # (entity, head, count)
+    unnamed = {}  # post -> the entity of "een <post>" named without a holder
     last_person = []   # [(entity key, is_subject, sentence index)]
     for s in sentences:
         for m in mentions.get(s.index, []):
@@ -330,8 +331,22 @@ def resolve_document(doc: Document, sentences, mentions: dict) -> DocContext:
                 m.entity = prev.entity
                 _alias(ctx.entities[m.entity], m.text)
                 continue
+            if m.kind == "indefinite-role" and m.post and _after_indefinite_article(s, m):
+                # "een medewerker van de afdeling inkoop": someone not named, one of a kind in
+                # this document; "de medewerker" later is the same one
+                label = " ".join(f"{m.text} {m.of_text}".split())
+                key = slug(f"{doc.doc_id} {label}")
+                e = _new(ctx, key, "Role", label)
+                e.posts.add(m.post)
+                _aliases(e, m)
+                unnamed.setdefault(m.post, key)
+                m.entity = key
+                last_person.append((m.entity, _is_subject(s, m), s.index))
+                continue
             if m.kind == "role" and lex.kind(m.post) == "post":
                 cands = holders.get(m.post)
+                if not cands and m.post in unnamed:
+                    cands = [unnamed[m.post]]
                 if cands:
                     m.entity = cands[-1]
                     _alias(ctx.entities[m.entity], m.text)
@@ -462,6 +477,11 @@ def _add_surname_mentions(doc: Document, sentences, mentions: dict, full: dict) 
             ms.append(TMention(start=t.start, end=t.end, text=t.text, kind="name", etype="Person",
                                sentence=s.index, head_lemma=t.lemma, first=t.i, last=t.i, name=t.text))
         ms.sort(key=lambda m: m.start)
+
+
+def _after_indefinite_article(s, m: TMention) -> bool:
+    det = s.token(m.first - 1)
+    return det is not None and det.tag == "LID" and det.pos.startswith("LID(onbep")
 
 
 def _role_apposition(s, m: TMention, ms: list):

@@ -294,7 +294,7 @@ class SentenceView:
             if by_parse:
                 break
         by_order = None
-        cands = [m for m in self.np_mentions(clause) if m.pronoun not in OBLIQUE and m.kind != "indefinite-role"]
+        cands = [m for m in self.np_mentions(clause) if m.pronoun not in OBLIQUE and (m.kind != "indefinite-role" or m.entity)]
         # case decides: a nominative pronoun is the subject wherever it stands
         nominative = [m for m in cands if m.pronoun in NOMINATIVE]
         if nominative:

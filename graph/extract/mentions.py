@@ -191,8 +191,11 @@ def find_mentions(s: Sentence, text: str, lex: Optional[RoleLexicon] = None) -> 
                     and amp.text[:1].isupper() and amp.tag in ("SPEC", "N", "ADJ") and not lex.kind(amp.lemma.lower()):
                 name_toks.append(nxt)
                 nxt = amp
+        if len(name_toks) == 1 and kind in ("post", "role") and " " not in name_toks[0].text:
+            ext = _name_tail(s, name_toks[-1].i)
+            name_toks += [s.token(k) for k in range(name_toks[-1].i + 1, ext + 1)]
         det = s.token(first - 1)
-        definite = bool(det and det.tag == "LID" and "bep" in det.pos) or bool(det and det.tag == "VNW" and "aanw" in det.pos)
+        definite = bool(det and det.tag == "LID" and det.pos.startswith("LID(bep")) or bool(det and det.tag == "VNW" and "aanw" in det.pos)
         if is_group and not kind:
             count = None
             for m in mods:
@@ -273,6 +276,8 @@ def find_mentions(s: Sentence, text: str, lex: Optional[RoleLexicon] = None) -> 
         while j + 1 <= len(toks) and (j + 1) not in used and ner_class(s.token(j + 1)) == cls \
                 and s.token(j + 1).ner.startswith("I-"):
             j += 1
+        if cls == "PER" and i == j and " " not in t.text:
+            j = _name_tail(s, j)
         name = span_text(i, j)
         a, b = s.token(i).start, s.token(j).end
         # a title Frog took into the name ("Dijkgraaf Gert-Jan Wolters"), a weekday or an
@@ -371,6 +376,20 @@ def find_mentions(s: Sentence, text: str, lex: Optional[RoleLexicon] = None) -> 
             out[:] = [x for x in out if not (x.first == abbr.i and x.last == abbr.i)]
     out.sort(key=lambda m: m.start)
     return out
+
+
+def _name_tail(s: Sentence, j: int) -> int:
+    """The last token of a person's name of one word (a first name) that goes on in lower-case
+    tussenvoegsels Frog left out ("Fatima" + "el Amrani"): the index of its capitalised last word,
+    or j."""
+    from graph.extract.entities import tussenvoegsels
+    k = j + 1
+    while s.token(k) is not None and s.token(k).text in tussenvoegsels():
+        k += 1
+    last = s.token(k)
+    if k > j + 1 and last is not None and last.text[:1].isupper() and last.tag in ("SPEC", "N"):
+        return k
+    return j
 
 
 def is_abbreviation(word: str) -> bool:
