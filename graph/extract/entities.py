@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from graph.extract.lexicon import roles
-from graph.extract.mentions import FIRST_PERSON, NOMINATIVE, TMention
+from graph.extract.mentions import DEMONSTRATIVE, FIRST_PERSON, NOMINATIVE, TMention
 from graph.model import Document, Entity
 
 
@@ -407,6 +407,11 @@ def resolve_document(doc: Document, sentences, mentions: dict) -> DocContext:
                 if groups:
                     m.entity = groups[-1][0].key
                 continue
+            if m.kind == "pronoun" and m.pronoun in DEMONSTRATIVE:
+                m.entity = _last_named(ctx, s)
+                if m.entity and ctx.entities[m.entity].etype in ("Person", "Role"):
+                    last_person.append((m.entity, True, s.index))
+                continue
             if m.kind == "pronoun":
                 m.entity = _resolve_pronoun(ctx, s, m, last_person)
                 if m.entity:
@@ -477,6 +482,13 @@ def _add_surname_mentions(doc: Document, sentences, mentions: dict, full: dict) 
             ms.append(TMention(start=t.start, end=t.end, text=t.text, kind="name", etype="Person",
                                sentence=s.index, head_lemma=t.lemma, first=t.i, last=t.i, name=t.text))
         ms.sort(key=lambda m: m.start)
+
+
+def _last_named(ctx: DocContext, s) -> Optional[str]:
+    """"Die"/"Deze" opening a sentence: the agent named last in the sentence before."""
+    prev = [m for m in ctx.mentions.get(s.index - 1, []) if m.entity and m.kind != "pronoun"
+            and ctx.entities.get(m.entity) is not None]
+    return prev[-1].entity if prev else None
 
 
 def _after_indefinite_article(s, m: TMention) -> bool:

@@ -17,6 +17,7 @@ OBLIQUE = {"mij", "me", "hem", "haar", "ons", "hen", "hun"}
 ADDRESSEE = {"u"}
 FIRST_PERSON = {"ik", "mij", "me", "mijn"}
 FIRST_PLURAL = {"wij", "we", "ons", "onze"}
+DEMONSTRATIVE = {"die", "deze"}
 
 
 @dataclass
@@ -359,6 +360,11 @@ def find_mentions(s: Sentence, text: str, lex: Optional[RoleLexicon] = None) -> 
             continue
         if t.i in used or t.tag != "VNW":
             continue
+        if w in DEMONSTRATIVE and "aanw" in t.pos and "pron" in t.pos and _starts_clause(s, t):
+            # "Die lichtte de burgemeester in.": the one just named
+            out.append(TMention(start=t.start, end=t.end, text=t.text, kind="pronoun", etype="Person",
+                                sentence=s.index, head_lemma=w, first=t.i, last=t.i, pronoun=w))
+            continue
         if ("pers" in t.pos or "pr," in t.pos or "(pr" in t.pos) and (w in NOMINATIVE or w in OBLIQUE or w in ADDRESSEE):
             if w == "haar" and "bez" in t.pos:
                 continue
@@ -376,6 +382,12 @@ def find_mentions(s: Sentence, text: str, lex: Optional[RoleLexicon] = None) -> 
             out[:] = [x for x in out if not (x.first == abbr.i and x.last == abbr.i)]
     out.sort(key=lambda m: m.start)
     return out
+
+
+def _starts_clause(s: Sentence, t: Token) -> bool:
+    """Does ``t`` open its sentence (or a main clause after "en"/"maar")?"""
+    prev = s.token(t.i - 1)
+    return prev is None or prev.text in ('"', "'", "“") or (prev.lemma in ("en", "maar") and prev.i == 1)
 
 
 def _name_tail(s: Sentence, j: int) -> int:
