@@ -40,6 +40,11 @@ CASES = [
     ("De klokkenluider, een medewerker van de afdeling Financiën, sprak met wethouder Peter de Wit. "
      "Zij meldde de fraude in maart bij de vertrouwenspersoon.",
      "2023-05-10", [("Report", {"klokkenluider", "medewerker"}, {"vertrouwenspersoon"}, "2023-03")]),
+    # "Die" opening a sentence is the one named last; those "die zich meldden" informed no one
+    ("De vertrouwenspersoon bracht in mei de gemeentesecretaris op de hoogte. Die lichtte in juni de "
+     "burgemeester in. De vrouwen die zich hebben gemeld, worden gehoord.",
+     "2023-08-10", [("Informing", {"vertrouwenspersoon"}, {"gemeentesecretaris"}, "2023-05"),
+                    ("Informing", {"gemeentesecretaris"}, {"burgemeester"}, "2023-06")]),
     # "el" begins a surname as "van" does
     ("Raadslid Fatima el Amrani diende een klacht in bij de burgemeester. El Amrani wist al sinds mei "
      "van de plannen.",

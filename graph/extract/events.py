@@ -602,9 +602,12 @@ def _irrealis(sv: SentenceView, clause: Clause, trig: Token, lex) -> bool:
                 break
     if clause.opener == "of":
         return True
-    if clause.opener in ("als", "indien", "mocht") and any(
-            t.i in clause and t.lemma == "hebben" and "verl" in t.pos for t in sv.s.tokens):
-        return True   # "Als ik de raad had ingelicht, ..."
+    if _counterfactual_condition(sv, clause):
+        return True   # "Als ik de raad had ingelicht, ..."; "Als ik naar de raad was gestapt, ..."
+    if any(_counterfactual_condition(sv, c) for c in sv.clauses if c is not clause) and any(
+            t.i in clause and t.lemma in ("hebben", "zijn") and "verl" in t.pos and "pv" in t.pos
+            for t in sv.s.tokens):
+        return True   # "..., hadden wij de inspectie ingeschakeld": what would have followed
     for sc in scopes:
         for t in sv.s.tokens:
             if t.i in sc and t.i != trig.i and (t.text.lower() in lex.irrealis or
@@ -614,6 +617,16 @@ def _irrealis(sv: SentenceView, clause: Clause, trig: Token, lex) -> bool:
                     any(x.i in sc and x.i > t.i and "inf" in x.pos for x in sv.s.tokens):
                 return True
     return False
+
+
+def _counterfactual_condition(sv: SentenceView, clause: Clause) -> bool:
+    """An "als"/"indien" clause in the past perfect: a condition that did not hold."""
+    if clause.opener not in ("als", "indien", "mocht"):
+        return False
+    toks = [t for t in sv.s.tokens if t.i in clause]
+    if any(t.lemma == "hebben" and "verl" in t.pos for t in toks):
+        return True
+    return any(t.lemma == "zijn" and "verl" in t.pos for t in toks) and any("vd" in t.pos for t in toks)
 
 
 def extract_document(ctx: DocContext) -> list:
