@@ -45,6 +45,13 @@ CASES = [
      "burgemeester in. De vrouwen die zich hebben gemeld, worden gehoord.",
      "2023-08-10", [("Informing", {"vertrouwenspersoon"}, {"gemeentesecretaris"}, "2023-05"),
                     ("Informing", {"gemeentesecretaris"}, {"burgemeester"}, "2023-06")]),
+    # initials with a first name in parentheses, "de heer", a firm with "&", an abbreviation of initials
+    ("Het college gaf het Groningse onderzoeksbureau Dekker & Zn opdracht. De commandant, de heer P. (Piet) "
+     "Wolters, sprak met het bureau. In mei kwam bij de Dienst toezicht bouwwerken (Dtb) een melding "
+     "binnen. De Dtb informeerde de heer Wolters in juni.",
+     "2023-08-10", [("Commissioning", {"college"}, {"Dekker & Zn"}, None),
+                    ("Report", set(), {"Dienst toezicht bouwwerken"}, "2023-05"),
+                    ("Informing", {"Dienst toezicht bouwwerken", "Dtb"}, {"heer Wolters", "P. Wolters"}, "2023-06")]),
     # "el" begins a surname as "van" does
     ("Raadslid Fatima el Amrani diende een klacht in bij de burgemeester. El Amrani wist al sinds mei "
      "van de plannen.",

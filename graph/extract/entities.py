@@ -127,7 +127,9 @@ def document_place(doc: Document, sentences, mentions) -> str:
     for s in sentences:
         for t in s.tokens:
             word = t.text.split()[0].split("_")[0]
-            if t.ner.startswith("B-LOC") and t.tag == "SPEC" and word not in names and not roles().kind(word.lower()):
+            prev = s.token(t.i - 1)
+            if t.ner.startswith("B-LOC") and t.tag == "SPEC" and word not in names and not roles().kind(word.lower()) \
+                    and not (prev is not None and prev.text == "("):   # "(Dtb)" is an abbreviation
                 counts[word] += 1
     return counts.most_common(1)[0][0] if counts else ""
 
@@ -395,6 +397,12 @@ def resolve_document(doc: Document, sentences, mentions: dict) -> DocContext:
                 if existing is None:
                     e.label = label
                 _aliases(e, m)
+                if m.name and m.kind == "org":
+                    # "het Utrechtse onderzoeksbureau Kader & Co" is also "Kader & Co" and
+                    # "onderzoeksbureau Kader & Co"
+                    _alias(e, m.name)
+                    if m.post and not m.name.lower().startswith(m.post):
+                        _alias(e, f"{m.post} {m.name}")
                 m.entity = key
                 continue
             if m.kind == "group":
@@ -447,6 +455,18 @@ def _merge_abbreviations(ctx: DocContext) -> None:
                 into[m.abbreviation.lower()] = m.entity
     if not into:
         return
+    # the abbreviation alone where Frog's NER did not see a name ("De Aw informeerde ...")
+    for s in ctx.sentences:
+        ms = ctx.mentions.setdefault(s.index, [])
+        covered = {i for m in ms for i in range(m.first, m.last + 1)}
+        for t in s.tokens:
+            key = into.get(t.text.lower())
+            if key and t.i not in covered and t.text[:1].isupper() and key in ctx.entities:
+                e = ctx.entities[key]
+                ms.append(TMention(start=t.start, end=t.end, text=t.text, kind="name", etype=e.etype,
+                                   sentence=s.index, head_lemma=t.lemma, first=t.i, last=t.i, name=t.text,
+                                   entity=key))
+        ms.sort(key=lambda m: m.start)
     rename = {}
     for key, e in list(ctx.entities.items()):
         target = into.get(e.label.lower())

@@ -18,6 +18,7 @@ ADDRESSEE = {"u"}
 FIRST_PERSON = {"ik", "mij", "me", "mijn"}
 FIRST_PLURAL = {"wij", "we", "ons", "onze"}
 DEMONSTRATIVE = {"die", "deze"}
+INITIALS = re.compile(r"([A-Z]\.){1,4}")
 
 
 @dataclass
@@ -124,8 +125,13 @@ def find_mentions(s: Sentence, text: str, lex: Optional[RoleLexicon] = None) -> 
         kind = lex.kind(lemma)
         if kind is None and t.tag == "SPEC" and " " in lemma and lex.kind(lemma.split()[0]) in ("org", "body"):
             # a multi-word name that starts with an organisation noun: "Auditdienst Rijk"
-            m = TMention(start=t.start, end=t.end, text=t.text, kind="name", etype="Organization",
-                         sentence=s.index, head_lemma=lemma.split()[0], first=t.i, last=t.i, name=t.text)
+            last = t.i
+            amp, nxt = s.token(t.i + 1), s.token(t.i + 2)
+            if amp is not None and amp.text == "&" and nxt is not None and nxt.text[:1].isupper():
+                last = nxt.i     # "Bureau Van Wijk & Koster"
+            m = TMention(start=t.start, end=s.token(last).end, text=span_text(t.i, last), kind="name",
+                         etype="Organization", sentence=s.index, head_lemma=lemma.split()[0], first=t.i,
+                         last=last, name=span_text(t.i, last))
             add(m)
             continue
         is_group = False
@@ -277,8 +283,21 @@ def find_mentions(s: Sentence, text: str, lex: Optional[RoleLexicon] = None) -> 
         while j + 1 <= len(toks) and (j + 1) not in used and ner_class(s.token(j + 1)) == cls \
                 and s.token(j + 1).ner.startswith("I-"):
             j += 1
+        if cls == "PER" and i == j and INITIALS.fullmatch(t.text) and s.token(i + 4) is not None \
+                and s.token(i + 1).text == "(" and s.token(i + 3).text == ")" \
+                and s.token(i + 4).text[:1].isupper() and s.token(i + 4).tag == "SPEC":
+            j = i + 4       # "P. (Piet) Wolters"
         if cls == "PER" and i == j and " " not in t.text:
             j = _name_tail(s, j)
+        if cls == "PER":
+            # initials Frog left out, with a first name in parentheses: "T. (Ton) Lemmens"
+            k = i
+            if k - 4 >= 1 and s.token(k - 1).text == ")" and s.token(k - 3).text == "(" \
+                    and INITIALS.fullmatch(s.token(k - 4).text) and (k - 4) not in used:
+                k -= 4
+            elif k - 1 >= 1 and INITIALS.fullmatch(s.token(k - 1).text) and (k - 1) not in used:
+                k -= 1
+            i = k
         name = span_text(i, j)
         a, b = s.token(i).start, s.token(j).end
         # a title Frog took into the name ("Dijkgraaf Gert-Jan Wolters"), a weekday or an
@@ -318,9 +337,13 @@ def find_mentions(s: Sentence, text: str, lex: Optional[RoleLexicon] = None) -> 
                 re.match(r"^([A-Z]\.){1,3}$", words[0]) or words[0].lower() in lex.first_names
                 or (words[0].lower() in ("van", "de", "ter", "ten") and words[-1][:1].isupper())):
             etype = "Person"   # "E.J. Dijkstra-Mulder", "Karin Lodewijks", "Van der Heijden" are people
-        add(TMention(start=a, end=b, text=name, kind="name",
-                     etype=etype, sentence=s.index,
-                     head_lemma=s.token(j).lemma, first=i, last=j, name=name, post=post))
+        nm = TMention(start=a, end=b, text=name, kind="name",
+                      etype=etype, sentence=s.index,
+                      head_lemma=s.token(j).lemma, first=i, last=j, name=name, post=post)
+        title = s.token(i - 1)
+        if etype == "Person" and title is not None and title.lemma.lower() in lex.person_titles:
+            nm.extra_aliases.append(f"{title.text.lower()} {s.token(j).text}")   # "de heer Lemmens"
+        add(nm)
         i = j + 1
 
     # 3. self references of the publisher ("deze krant")
@@ -376,8 +399,21 @@ def find_mentions(s: Sentence, text: str, lex: Optional[RoleLexicon] = None) -> 
     for m in list(out):
         if m.etype not in ("Organization", "Body") or m.kind in ("group", "self"):
             continue
-        op, abbr, cl = s.token(m.last + 1), s.token(m.last + 2), s.token(m.last + 3)
-        if op is not None and op.text == "(" and cl is not None and cl.text == ")" and is_abbreviation(abbr.text):
+        last = m.last
+        # "de Autoriteit woningcorporaties (Aw)": lower-case words of the name before its abbreviation
+        k = last
+        while s.token(k + 1) is not None and s.token(k + 1).tag in ("N", "ADJ") and s.token(k + 1).text.islower() \
+                and k - last < 3:
+            k += 1
+        if k > last and s.token(k + 1) is not None and s.token(k + 1).text == "(" and m.text[:1].isupper():
+            last = k
+        op, abbr, cl = s.token(last + 1), s.token(last + 2), s.token(last + 3)
+        if op is not None and op.text == "(" and cl is not None and cl.text == ")" and \
+                (is_abbreviation(abbr.text) or _initials_of(span_text(m.first, last), abbr.text)):
+            if last != m.last:
+                m.last, m.end = last, s.token(last).end
+                m.text = m.name = span_text(m.first, last)
+                out[:] = [x for x in out if x is m or not (m.first <= x.first and x.last <= last)]
             m.abbreviation = abbr.text
             out[:] = [x for x in out if not (x.first == abbr.i and x.last == abbr.i)]
     out.sort(key=lambda m: m.start)
@@ -402,6 +438,12 @@ def _name_tail(s: Sentence, j: int) -> int:
     if k > j + 1 and last is not None and last.text[:1].isupper() and last.tag in ("SPEC", "N"):
         return k
     return j
+
+
+def _initials_of(name: str, abbr: str) -> bool:
+    """"Aw" for "Autoriteit woningcorporaties": the first letters of the name's words."""
+    words = [w for w in re.split(r"[\s-]+", name) if w and w.lower() not in ("de", "het", "van", "voor", "en")]
+    return len(abbr) >= 2 and "".join(w[0] for w in words).lower() == abbr.lower()
 
 
 def is_abbreviation(word: str) -> bool:
