@@ -496,7 +496,8 @@ def _add_surname_mentions(doc: Document, sentences, mentions: dict, full: dict) 
         ms = mentions.setdefault(s.index, [])
         covered = {i for m in ms for i in range(m.first, m.last + 1)}
         for t in s.tokens:
-            if t.i in covered or not t.text[:1].isupper() or t.tag not in ("SPEC", "N") \
+            # Frog may tag a surname as a noun or an adjective ("Hazeleger" as a comparative)
+            if t.i in covered or not t.text[:1].isupper() or t.tag not in ("SPEC", "N", "ADJ") \
                     or not find_full(surname_key(t.text), full):
                 continue
             ms.append(TMention(start=t.start, end=t.end, text=t.text, kind="name", etype="Person",

@@ -87,11 +87,33 @@ def _apposition_behind(s: Sentence, comma: int, mention_tokens: set) -> bool:
     return False
 
 
+def _verbless_insertions(s: Sentence) -> set:
+    """Commas around a stretch without a verb or a clause word, that sits inside a clause:
+    "bracht in september, met toestemming van de twee vrouwen, de secretaris op de hoogte".
+    Returns the indices of both commas of each such stretch."""
+    commas = [t.i for t in s.tokens if t.text == ","]
+    out = set()
+    for a, b in zip(commas, commas[1:]):
+        inside = [s.token(k) for k in range(a + 1, b)]
+        if not inside or len(inside) > 12:
+            continue
+        if any((t.tag == "WW" and ("pv" in t.pos or "inf" in t.pos or "vd" in t.pos)) or t.tag == "VG"
+               or (t.tag == "VNW" and "betr" in t.pos) or t.text in CLAUSE_PUNCT or t.text in ('"', "“", "”")
+               for t in inside):
+            continue
+        before = [t for t in s.tokens if t.i < a]
+        if not any(t.tag == "WW" and "pv" in t.pos for t in before):
+            continue    # the stretch opens the sentence: "Volgens X, ..." is not inside a clause
+        out.update({a, b})
+    return out
+
+
 def clauses(s: Sentence, mention_tokens: set) -> list:
     """Split a sentence into clauses at punctuation, subordinators, 'om/door ... te' infinitives,
     relative words and clause-coordinating 'en'. A clause that resumes after an interrupting
     relative clause ("de raad, die ..., niet te informeren") keeps the clause before it as parent."""
     toks = s.tokens
+    verbless = _verbless_insertions(s)
     cuts = []   # (index of first token of new clause, opener, subordinate, skip_token)
     for t in toks:
         low = t.lemma.lower()
@@ -102,7 +124,8 @@ def clauses(s: Sentence, mention_tokens: set) -> list:
             # an apposition between commas: "bij de gemeentesecretaris, Jan de Vries, kwamen ..."
             apposition = t.text == "," and _apposition_ahead(s, t.i, mention_tokens)
             closing = t.text == "," and _apposition_behind(s, t.i, mention_tokens)
-            if not (in_list or apposition or closing):
+            inserted = t.text == "," and t.i in verbless
+            if not (in_list or apposition or closing or inserted):
                 cuts.append((t.i + 1, t.text, False))
         elif t.tag == "VG" and "onder" in t.pos:
             cuts.append((t.i, low, True))
