@@ -277,7 +277,8 @@ def resolve_document(doc: Document, sentences, mentions: dict) -> DocContext:
             if a.entity and ctx.entities[a.entity].etype == "Person" and b.kind in ("indefinite-role", "role") \
                     and b.post and 0 < b.first - a.last <= 5:
                 between = s.tokens[a.last:b.first - 1]
-                if all(t.tag in ("LET", "SPEC", "LID") for t in between) and not any(t.text in ".;:" for t in between):
+                if all(t.tag in ("LET", "SPEC", "LID") for t in between) and not any(t.text in ".;:" for t in between) \
+                        and any(t.text in (",", ")", "(") for t in between):   # not "sprak Boerema de wethouder aan"
                     ctx.entities[a.entity].posts.add(b.post)
                     holders.setdefault(b.post, []).append(a.entity)
                     b.entity = a.entity
