@@ -52,6 +52,14 @@ CASES = [
      "2023-08-10", [("Commissioning", {"college"}, {"Dekker & Zn"}, None),
                     ("Report", set(), {"Dienst toezicht bouwwerken"}, "2023-05"),
                     ("Informing", {"Dienst toezicht bouwwerken", "Dtb"}, {"heer Wolters", "P. Wolters"}, "2023-06")]),
+    # a subject before an interrupting relative clause, a verbless insertion between commas,
+    # "toen" as the adverb 'then'
+    ("Wethouder Karin Smit, die de burgemeester tijdelijk verving, wist tot juni van niets. De "
+     "secretaris bracht in mei, met toestemming van de melders, de burgemeester op de hoogte. Na de "
+     "zomer maakten de burgemeester en de secretaris toen afspraken met de directeur.",
+     "2023-10-10", [("KnowledgeStatement", {"Karin Smit"}, set(), None),
+                    ("Informing", {"secretaris"}, {"burgemeester"}, "2023-05"),
+                    ("Agreement", {"burgemeester", "secretaris"}, {"directeur"}, None)]),
     # "el" begins a surname as "van" does
     ("Raadslid Fatima el Amrani diende een klacht in bij de burgemeester. El Amrani wist al sinds mei "
      "van de plannen.",

@@ -87,6 +87,19 @@ def _apposition_behind(s: Sentence, comma: int, mention_tokens: set) -> bool:
     return False
 
 
+def _finite_before(s: Sentence, i: int) -> bool:
+    """Is there a finite verb between the last punctuation before token i and i?"""
+    j = i - 1
+    while j >= 1 and s.token(j).text not in CLAUSE_PUNCT:
+        t = s.token(j)
+        if t.tag == "WW" and "pv" in t.pos:
+            return True
+        if t.tag == "VG" and "onder" in t.pos:
+            return False
+        j -= 1
+    return False
+
+
 def _verbless_insertions(s: Sentence) -> set:
     """Commas around a stretch without a verb or a clause word, that sits inside a clause:
     "bracht in september, met toestemming van de twee vrouwen, de secretaris op de hoogte".
@@ -128,6 +141,8 @@ def clauses(s: Sentence, mention_tokens: set) -> list:
             if not (in_list or apposition or closing or inserted):
                 cuts.append((t.i + 1, t.text, False))
         elif t.tag == "VG" and "onder" in t.pos:
+            if low == "toen" and _finite_before(s, t.i):
+                continue    # "maakten ... toen afspraken": the adverb 'then', not 'when'
             cuts.append((t.i, low, True))
         elif t.tag == "VNW" and ("betr" in t.pos or (low in ("die", "dat", "wie") and "pron" in t.pos and
                                                      s.token(t.i - 1) is not None and s.token(t.i - 1).text == ",")):
@@ -338,6 +353,13 @@ class SentenceView:
                 (first.lemma.lower() in ("en", "maar") and second is not None and second.tag == "WW" and "pv" in second.pos)):
             return None   # A: "... en bracht de staatssecretaris op de hoogte": the subject is left out
         fin = self.finite(clause)
+        if clause.parent is not None and fin is not None and fin.i == clause.first:
+            # "Brink, die ... verving, wist van niets": the subject stands before the relative clause
+            before = [m for m in self.np_mentions(clause.parent) if m.pronoun not in OBLIQUE]
+            if before:
+                if by_parse is not None and by_parse in before:
+                    return Found(self._keys(self.coordinated(by_parse)), "parse")
+                return Found(self._keys(self.coordinated(before[-1])), "order")
         if cands:
             if clause.subordinate or fin is None:
                 by_order = cands[0]
