@@ -60,6 +60,10 @@ CASES = [
      "2023-10-10", [("KnowledgeStatement", {"Karin Smit"}, set(), None),
                     ("Informing", {"secretaris"}, {"burgemeester"}, "2023-05"),
                     ("Agreement", {"burgemeester", "secretaris"}, {"directeur"}, None)]),
+    # a quotation right after the sentence that introduces its speaker
+    ("De burgemeester trad af. Ook raadslid Piet Kramer, lid van de commissie, is hard in zijn oordeel. "
+     "\"Ik wist er niets van. Dat had de burgemeester ons moeten vertellen.\"",
+     "2023-10-10", [("KnowledgeStatement", {"Piet Kramer"}, set(), None)]),
     # "el" begins a surname as "van" does
     ("Raadslid Fatima el Amrani diende een klacht in bij de burgemeester. El Amrani wist al sinds mei "
      "van de plannen.",

@@ -187,12 +187,32 @@ def find_quotes(doc: Document, sentences, mentions) -> list:
         if m is None and previous is not None and "\n" not in text[previous[0]:qa] \
                 and re.fullmatch(r"[^\"“”]{0,120}", text[previous[0] + 1:qa]):
             m = previous[1]     # the speaker goes on: '"...", zegt Jansen. "..."'
+        if m is None:
+            m = _introduced_speaker(text, sentences, speakers, qa)
         if m is not None:
             out.append((qa, qb + 1, m))
             previous = (qb, m)
         else:
             previous = None
     return out
+
+
+def _introduced_speaker(text: str, sentences, speakers: list, qa: int):
+    """'Ook heemraad Kees Smolders is hard in zijn oordeel. "Ik wist er niets van."': a quotation
+    that opens a sentence right after one, in the same paragraph, that names a person and
+    quotes no one is spoken by that sentence's first person (its subject, as news writes it)."""
+    para_start = text.rfind("\n", 0, qa) + 1
+    before = text[para_start:qa].rstrip()
+    if not before or before[-1] not in ".!?:" or any(q in before for q in '"“”'):
+        return None
+    prev = [s for s in sentences if para_start <= s.start < qa]
+    if not prev:
+        return None
+    last = prev[-1]
+    if last.start == qa or text[last.start] in '"“':
+        return None
+    named = [m for m in speakers if last.start <= m.start < min(last.end, qa) and m.kind in ("name", "role")]
+    return named[0] if named else None
 
 
 def speaker_bodies(doc: Document, sentences, mentions, quotes) -> dict:
