@@ -86,19 +86,28 @@ def _np_modifiers(s: Sentence, head: Token) -> list:
 
 
 def _of_text(s: Sentence, text: str, last: int) -> str:
-    """The "van ..." complement after an agent noun ("van de afdeling Financiën"), or ""."""
-    v, n = s.token(last + 1), s.token(last + 2)
-    if v is None or v.lemma != "van" or n is None:
+    """The "van ..." complement after an agent noun, up to its noun or name: "van de afdeling
+    Financiën", "van de afdeling inkoop", "van een andere leerling", "van twee leerlingen"; or ""."""
+    v = s.token(last + 1)
+    if v is None or v.lemma != "van" or s.token(last + 2) is None:
         return ""
-    j = n.i + 1 if n.tag == "LID" else n.i
-    words = []
-    while s.token(j) is not None and len(words) < 4 and \
-            (s.token(j).text[:1].isupper() or roles().kind(s.token(j).lemma.lower()) in ("org", "body")):
-        words.append(s.token(j))
-        if s.token(j).tag == "N" and s.token(j + 1) is not None and not s.token(j + 1).text[:1].isupper():
-            break
+    j = last + 2
+    while s.token(j) is not None and (s.token(j).tag in ("LID", "TW", "ADJ") or
+                                      (s.token(j).tag == "VNW" and "det" in s.token(j).pos)) and j - last < 5:
         j += 1
-    return text[v.start:words[-1].end] if words else ""
+    head = s.token(j)
+    if head is None or head.tag not in ("N", "SPEC"):
+        return ""
+    end = head
+    # a name or a lower-case name part after an organisation noun: "de afdeling inkoop", "Financiën"
+    nxt = s.token(j + 1)
+    while nxt is not None and nxt.i - head.i < 3 and (
+            (nxt.tag == "SPEC" and nxt.text[:1].isupper()) or
+            (nxt.tag == "N" and roles().kind(head.lemma.lower()) in ("org", "body") and nxt.text.islower()
+             and ",ev" in nxt.pos and s.token(nxt.i + 1) is not None and s.token(nxt.i + 1).tag in ("LET", "WW", "VZ", "VG"))):
+        end = nxt
+        nxt = s.token(nxt.i + 1)
+    return text[v.start:end.end]
 
 
 def find_mentions(s: Sentence, text: str, lex: Optional[RoleLexicon] = None) -> list:
