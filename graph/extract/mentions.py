@@ -285,7 +285,11 @@ def find_mentions(s: Sentence, text: str, lex: Optional[RoleLexicon] = None) -> 
     while i <= len(toks):
         t = s.token(i)
         cls = ner_class(t)
-        if i in used or cls not in ("PER", "ORG") or t.tag != "SPEC":
+        from graph.extract.entities import tussenvoegsels
+        name_start = t.tag == "SPEC" or (t.text[:1].isupper() and t.text.lower() in tussenvoegsels()
+                                          and t.ner.startswith("B-") and s.token(i + 1) is not None
+                                          and s.token(i + 1).ner.startswith("I-"))   # "Van den Eijnde"
+        if i in used or cls not in ("PER", "ORG") or not name_start:
             i += 1
             continue
         j = i
