@@ -843,10 +843,16 @@ def _fill_roles(sv: SentenceView, f: Frame, trig: Token, clause: Clause, info: d
                 elif slot == "with-van" and info.get("with") is not None:
                     w = info["with"]
                     nxt = sv.s.token(w.i + 1)
-                    if nxt is not None and nxt.lemma == "van":
-                        m = next((m for m in sv.mentions if nxt.i < m.first <= nxt.i + 3), None)
+                    # "een klacht van X" or, after the particle, "kwamen signalen binnen van X"
+                    vans = [t for t in sv.s.tokens if t.lemma == "van" and t.i in clause and
+                            (t.i == w.i + 1 or (t.i > trig.i and t.i > w.i and sv.s.token(t.i - 1) is not None
+                                                and sv.s.token(t.i - 1).tag in ("VZ", "WW")
+                                                and sv.s.token(t.i - 1).i >= trig.i))]
+                    for van in vans:
+                        m = next((m for m in sv.mentions if van.i < m.first <= van.i + 3), None)
                         if m is not None:
                             found = Found(sv._keys([m]), "order")
+                            break
                 elif slot == "subject-as-actor":
                     found = _actor_from_subject(sv, trig, clause)
             if found and found.keys:
