@@ -864,10 +864,17 @@ def _fill_roles(sv: SentenceView, f: Frame, trig: Token, clause: Clause, info: d
 
     agents = read(f.agent, None)
     # "liet een onderzoek doen": with causative laten the subject is not the one who acts
-    if "laten" not in f.with_ and "Commissioning" not in f.types and any(
-            t.lemma == "laten" and t.i in clause and t.i != trig.i for t in sv.s.tokens):
+    laten = next((t for t in sv.s.tokens if t.lemma == "laten" and t.i in clause and t.i != trig.i), None)
+    if "laten" not in f.with_ and "Commissioning" not in f.types and laten is not None:
         door = sv.pp("door", clause, trig)
         agents = door.keys if door else []
+        if not agents and "Investigation" in f.types:
+            # "liet de Auditdienst Rijk de werkwijze doorlichten": the one let do it is the object
+            subj = sv.subject(laten, clause)
+            obj = sv.object(laten, clause, subj)
+            if obj is not None and all(sv.ctx.entities[k].etype in ("Organization", "Body", "Person", "Role", "Group")
+                                       for k in obj.keys if k in sv.ctx.entities):
+                agents = obj.keys
     recipients = read(f.recipient, agents)
     # ellipsis across coordination: "X voerde gesprekken met Y en er werden afspraken gemaakt"
     if clause.opener == "en":
