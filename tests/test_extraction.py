@@ -64,6 +64,10 @@ CASES = [
     ("De burgemeester trad af. Ook raadslid Piet Kramer, lid van de commissie, is hard in zijn oordeel. "
      "\"Ik wist er niets van. Dat had de burgemeester ons moeten vertellen.\"",
      "2023-10-10", [("KnowledgeStatement", {"Piet Kramer"}, set(), None)]),
+    # causative laten: the one let do it is commissioned and investigates; "en" inside a name
+    ("In mei liet de wethouder de Inspectie Zorg en Welzijn de aanbesteding doorlichten.",
+     "2023-10-10", [("Commissioning", {"wethouder"}, {"Inspectie Zorg en Welzijn"}, "2023-05"),
+                    ("Investigation", {"Inspectie Zorg en Welzijn"}, set(), "2023-05")]),
     # "el" begins a surname as "van" does
     ("Raadslid Fatima el Amrani diende een klacht in bij de burgemeester. El Amrani wist al sinds mei "
      "van de plannen.",

@@ -732,8 +732,8 @@ def extract_document(ctx: DocContext) -> list:
                 else:
                     types = [f.negated]
                     polarity = "negative"
-            if "with" in info:
-                used_nouns.add(info["with"].i)
+            if "with" in info and info["with"].tag != "WW":
+                used_nouns.add(info["with"].i)   # an infinitive ("liet X doorlichten") still tells its own event
             taken_triggers.add(trig.i)
             # the evidence: the clause, widened to the role mentions read from this sentence
             first, last = clause.first, clause.last

@@ -136,8 +136,9 @@ def find_mentions(s: Sentence, text: str, lex: Optional[RoleLexicon] = None) -> 
             # a multi-word name that starts with an organisation noun: "Auditdienst Rijk"
             last = t.i
             amp, nxt = s.token(t.i + 1), s.token(t.i + 2)
-            if amp is not None and amp.text == "&" and nxt is not None and nxt.text[:1].isupper():
-                last = nxt.i     # "Bureau Van Wijk & Koster"
+            if amp is not None and nxt is not None and nxt.text[:1].isupper() and (
+                    amp.text == "&" or (amp.text == "en" and nxt.ner.startswith("I-"))):
+                last = nxt.i     # "Bureau Van Wijk & Koster", "Inspectie Justitie en Veiligheid"
             m = TMention(start=t.start, end=s.token(last).end, text=span_text(t.i, last), kind="name",
                          etype="Organization", sentence=s.index, head_lemma=lemma.split()[0], first=t.i,
                          last=last, name=span_text(t.i, last))
@@ -193,7 +194,7 @@ def find_mentions(s: Sentence, text: str, lex: Optional[RoleLexicon] = None) -> 
         name_toks = []
         while nxt is not None and (is_name_token(nxt) or (kind in ("body", "org") and nxt.tag in ("ADJ", "N")
                                                          and nxt.text[:1].isupper())) \
-                and ner_class(nxt) in ("PER", "ORG", "LOC", "MISC", "") and not lex.kind(nxt.lemma.lower()):
+                and ner_class(nxt) in ("PER", "ORG", "LOC", "MISC", "PRO", "EVE", "") and not lex.kind(nxt.lemma.lower()):
             name_toks.append(nxt)
             nxt = s.token(nxt.i + 1)
             if nxt is not None and nxt.text == "(" and kind in ("post", "role"):
