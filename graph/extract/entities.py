@@ -248,6 +248,20 @@ def resolve_document(doc: Document, sentences, mentions: dict) -> DocContext:
     for m in ordered:
         if m.kind == "name" and m.etype == "Person" and not surname_only(m.name):
             full.setdefault(surname_key(m.name), m.name)
+    # a name Frog's NER left unclassed is a person's when a person of that surname is named
+    firsts = {}
+    for name in full.values():
+        firsts.setdefault(name.split()[0].lower(), set()).add(name)
+    for m in ordered:
+        if m.kind != "name" or m.etype != "Organization" or not m.name:
+            continue
+        single = len(m.name.split()) == 1
+        if (getattr(m, "guessed", False) or single) and find_full(surname_key(m.name), full):
+            m.etype = "Person"      # "Steggink" where "Ronald Steggink" is named
+        elif getattr(m, "guessed", False) and m.name.split()[0].lower() in lex.first_names:
+            m.etype = "Person"
+            if single and len(firsts.get(m.name.lower(), ())) == 1:
+                m.name = next(iter(firsts[m.name.lower()]))   # "Sjoerd" for "Sjoerd Wijbenga"
     _add_surname_mentions(doc, sentences, mentions, full)
     ordered = [m for s in sentences for m in mentions.get(s.index, [])]
     holders = {}   # post -> [entity key] in order of mention
@@ -490,7 +504,8 @@ def _merge_abbreviations(ctx: DocContext) -> None:
         ms.sort(key=lambda m: m.start)
     rename = {}
     for key, e in list(ctx.entities.items()):
-        target = into.get(e.label.lower())
+        label = e.label.lower()
+        target = into.get(label) or into.get(label.split(" ", 1)[-1] if label.split(" ", 1)[0] in ("de", "het") else label)
         if target and target != key and e.etype in ("Organization", "Body", "Person"):
             t = ctx.entities[target]
             t.aliases |= {a for a in e.aliases | {e.label} if a != t.label}

@@ -39,6 +39,7 @@ class TMention(Mention):
     possessive: str = ""      # "zijn" in "zijn ambtenaren"
     of_text: str = ""         # "van De Beekhoeve" after a post   # further entities ("wij" = the speaker and another)
     abbreviation: str = ""    # "NCSC" in "het Nationaal Cyber Security Centrum (NCSC)"
+    guessed: bool = False     # a name Frog's NER did not class, taken for an organisation
 
 
 def ner_class(tok: Token) -> str:
@@ -290,6 +291,12 @@ def find_mentions(s: Sentence, text: str, lex: Optional[RoleLexicon] = None) -> 
         name_start = t.tag == "SPEC" or (t.text[:1].isupper() and t.text.lower() in tussenvoegsels()
                                           and t.ner.startswith("B-") and s.token(i + 1) is not None
                                           and s.token(i + 1).ner.startswith("I-"))   # "Van den Eijnde"
+        if cls in ("MISC", "PRO", "") and t.tag == "SPEC" and "deeleigen" in t.pos and t.text[:1].isupper() \
+                and t.rel in ("su", "obj1", "obj2") and not lex.is_time_word(t.text.split()[0]) \
+                and (s.token(i - 1) is None or s.token(i - 1).text != "(") and i not in used:
+            cls, guessed = "ORG", True   # a name in an agent's place that Frog's NER did not class: "Belpunt Zuid"
+        else:
+            guessed = False
         if i in used or cls not in ("PER", "ORG") or not name_start:
             i += 1
             continue
@@ -354,6 +361,7 @@ def find_mentions(s: Sentence, text: str, lex: Optional[RoleLexicon] = None) -> 
         nm = TMention(start=a, end=b, text=name, kind="name",
                       etype=etype, sentence=s.index,
                       head_lemma=s.token(j).lemma, first=i, last=j, name=name, post=post)
+        nm.guessed = guessed
         title = s.token(i - 1)
         if etype == "Person" and title is not None and title.lemma.lower() in lex.person_titles:
             nm.extra_aliases.append(f"{title.text.lower()} {s.token(j).text}")   # "de heer Lemmens"
