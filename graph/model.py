@@ -166,6 +166,7 @@ class Entity:
     subgroup_of: Optional[str] = None
     head: str = ""                                # head noun lemma of a group ("deskundige")
     modifiers: tuple = ()                         # its adjectives ("extern",)
+    of_text: str = ""                             # its "van" complement ("van de griffie")
 
 
 @dataclass

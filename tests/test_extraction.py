@@ -68,6 +68,11 @@ CASES = [
     ("In mei liet de wethouder de Inspectie Zorg en Welzijn de aanbesteding doorlichten.",
      "2023-10-10", [("Commissioning", {"wethouder"}, {"Inspectie Zorg en Welzijn"}, "2023-05"),
                     ("Investigation", {"Inspectie Zorg en Welzijn"}, set(), "2023-05")]),
+    # "de overige leden" are not the members named before; the long name of the college
+    ("Het college van burgemeester en wethouders informeerde in mei de leden van de commissie. De "
+     "overige leden van de raad zijn niet geïnformeerd.",
+     "2023-10-10", [("Informing", {"college van burgemeester en wethouders"}, {"leden van de commissie"}, "2023-05"),
+                    ("NonDisclosure", set(), {"overige leden"}, None)]),
     # "el" begins a surname as "van" does
     ("Raadslid Fatima el Amrani diende een klacht in bij de burgemeester. El Amrani wist al sinds mei "
      "van de plannen.",

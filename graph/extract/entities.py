@@ -618,9 +618,11 @@ def _resolve_group(ctx: DocContext, m: TMention, groups: list) -> Entity:
         _alias(e, m.text)
         return e
     head = m.head_lemma
-    if m.count is None:
+    # "de overige leden", "andere ouders": not the group named before
+    contrast = bool(set(m.modifiers) & roles().contrastive)
+    if m.count is None and not contrast:
         for e, h, c in reversed(groups):
-            if h == head:
+            if h == head and not (m.of_text and e.of_text and m.of_text.lower() != e.of_text.lower()):
                 _alias(e, m.text)
                 return e
     else:
@@ -634,6 +636,7 @@ def _resolve_group(ctx: DocContext, m: TMention, groups: list) -> Entity:
     _aliases(e, m)
     e.count = m.count
     e.head, e.modifiers = head, tuple(sorted(m.modifiers))
+    e.of_text = m.of_text
     if m.subset_of_count is not None:
         for g, h, c in reversed(groups):
             if h == head and c == m.subset_of_count:

@@ -152,6 +152,7 @@ class RoleLexicon:
     zijn_verbs: frozenset = frozenset()
     first_names: frozenset = frozenset()
     person_titles: frozenset = frozenset()
+    contrastive: frozenset = frozenset()
 
     def kind(self, lemma: str) -> Optional[str]:
         """The agent kind a noun lemma names: post | role | body | org | None."""
@@ -253,6 +254,7 @@ def roles() -> RoleLexicon:
         closing_formulas=tuple(str(w).lower() for w in disc.get("closing_formulas") or ()),
         zijn_verbs=frozenset(str(w).lower() for w in disc.get("zijn_verbs") or ()),
         first_names=frozenset(str(n).lower() for key in ("female", "male") for n in load_yaml("names").get(key) or ()),
+        contrastive=frozenset(str(w).lower() for w in data.get("contrastive_modifiers") or ()),
         person_titles=frozenset(str(n).lower() for key in ("female_titles", "male_titles")
                                 for n in load_yaml("names").get(key) or ()),
         matter_nouns=frozenset(disc.get("matter_nouns") or ()),

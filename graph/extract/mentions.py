@@ -186,6 +186,14 @@ def find_mentions(s: Sentence, text: str, lex: Optional[RoleLexicon] = None) -> 
         v, n2 = s.token(last + 1), s.token(last + 2)
         if v is not None and n2 is not None and v.lemma == "van" and f"{base} van {n2.lemma.lower()}" in lex.bodies:
             kind, base, last = "body", f"{base} van {n2.lemma.lower()}", n2.i
+        # longer names of bodies: "college van burgemeester en wethouders", "college van B en W"
+        for n in (5, 4, 3):
+            toks_after = [s.token(k) for k in range(last + 1, last + n)]
+            if all(x is not None for x in toks_after):
+                phrase = " ".join([base] + [x.text.lower() for x in toks_after])
+                if phrase in lex.bodies:
+                    kind, base, last = "body", phrase, toks_after[-1].i
+                    break
         # "commissaris van de Koning": a post named with "van de"
         n3 = s.token(last + 3)
         if v is not None and n3 is not None and v.lemma == "van" and n2.tag == "LID" and \
