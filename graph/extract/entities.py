@@ -242,6 +242,7 @@ def resolve_document(doc: Document, sentences, mentions: dict) -> DocContext:
     for name in (doc.publisher, doc.original_publisher):
         if name:
             e = _new(ctx, slug(name), "Organization", name)
+            _add_name_mentions(ctx, name, e.key)   # "legde Follow the Money de bevindingen voor"
 
     # 1. persons by name; a surname joins the full name in this document
     full = {}
@@ -477,6 +478,26 @@ def resolve_document(doc: Document, sentences, mentions: dict) -> DocContext:
     _merge_abbreviations(ctx)
     ctx.focus = _focus(ctx)
     return ctx
+
+
+def _add_name_mentions(ctx: DocContext, name: str, key: str) -> None:
+    """Mentions of ``key`` wherever ``name`` stands in the text and no mention covers it yet."""
+    text = ctx.doc.text
+    for mm in re.finditer(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text):
+        a, b = mm.start(), mm.end()
+        for s in ctx.sentences:
+            if not (s.start <= a < s.end):
+                continue
+            toks = [t for t in s.tokens if t.start >= a and t.end <= b]
+            ms = ctx.mentions.setdefault(s.index, [])
+            if not toks or any(m.start < b and a < m.end and m.entity != key for m in ms
+                               if m.kind not in ("name", "org")):
+                break
+            ms[:] = [m for m in ms if not (m.start < b and a < m.end)]
+            ms.append(TMention(start=a, end=b, text=name, kind="name", etype="Organization", sentence=s.index,
+                               head_lemma=toks[-1].lemma, first=toks[0].i, last=toks[-1].i, name=name, entity=key))
+            ms.sort(key=lambda m: m.start)
+            break
 
 
 def _merge_abbreviations(ctx: DocContext) -> None:
