@@ -596,7 +596,11 @@ def _frame_applies(sv: SentenceView, f: Frame, trig: Token, clause: Clause) -> O
         if w is None:
             return None
         info["with"] = w
-    if f.without and any(t.i in clause and t.i != trig.i and t.lemma.lower() in f.without for t in sv.s.tokens):
+    idx = sv.clauses.index(clause)
+    nxt = sv.clauses[idx + 1] if idx + 1 < len(sv.clauses) else None
+    scope = [clause] + ([nxt] if nxt is not None and nxt.opener in INFINITIVE_OPENERS else [])
+    if f.without and any(any(t.i in c for c in scope) and t.i != trig.i and t.lemma.lower() in f.without
+                         for t in sv.s.tokens):
         return None
     if f.preps:
         if not any(t.tag == "VZ" and t.lemma.lower() in f.preps and t.i in clause and
