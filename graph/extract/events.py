@@ -100,6 +100,16 @@ def _finite_before(s: Sentence, i: int) -> bool:
     return False
 
 
+def _finite_after(s: Sentence, i: int) -> bool:
+    """Is there a finite verb after token i before the next punctuation?"""
+    j = i + 1
+    while s.token(j) is not None and s.token(j).text not in CLAUSE_PUNCT | {".", "?", "!"}:
+        if s.token(j).tag == "WW" and "pv" in s.token(j).pos:
+            return True
+        j += 1
+    return False
+
+
 def _verbless_insertions(s: Sentence) -> set:
     """Commas around a stretch without a verb or a clause word, that sits inside a clause:
     "bracht in september, met toestemming van de twee vrouwen, de secretaris op de hoogte".
@@ -143,6 +153,8 @@ def clauses(s: Sentence, mention_tokens: set) -> list:
         elif t.tag == "VG" and "onder" in t.pos:
             if low == "toen" and _finite_before(s, t.i):
                 continue    # "maakten ... toen afspraken": the adverb 'then', not 'when'
+            if low == "dat" and not _finite_after(s, t.i):
+                continue    # "Zij meldde dat in januari bij de decaan": the pronoun 'that'
             cuts.append((t.i, low, True))
         elif t.tag == "VNW" and ("betr" in t.pos or (low in ("die", "dat", "wie") and "pron" in t.pos and
                                                      s.token(t.i - 1) is not None and s.token(t.i - 1).text == ",")):
