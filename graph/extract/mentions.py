@@ -236,6 +236,12 @@ def find_mentions(s: Sentence, text: str, lex: Optional[RoleLexicon] = None) -> 
             num = s.token(j - 1) if vz else None
             if vz is not None and vz.lemma == "van" and num is not None and _number(num, lex):
                 subset_of, count, first = count, _number(num, lex), num.i
+            elif vz is not None and vz.lemma == "van" and num is not None and num.lemma.lower() in lex.collectives:
+                # "een groep van twaalf behandelaars": the collective noun names the same people
+                first = num.i
+                art = s.token(num.i - 1)
+                if art is not None and art.tag == "LID":
+                    first = art.i
             m = TMention(start=s.token(first).start, end=t.end, text=span_text(first, last), kind="group",
                          etype="Group", sentence=s.index, head_lemma=base, count=count,
                          first=first, last=last, definite=definite,
