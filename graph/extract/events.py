@@ -316,7 +316,13 @@ class SentenceView:
         return None
 
     def np_mentions(self, clause: Clause, exclude=()) -> list:
-        return [m for m in self.mentions if m.first in clause and self.in_pp(m) is None and m not in exclude]
+        return [m for m in self.mentions if m.first in clause and self.in_pp(m) is None and m not in exclude
+                and not self.parenthesised(m)]
+
+    def parenthesised(self, m) -> bool:
+        """"het lid Vermeulen (PvdD)": a mention in parentheses belongs to the one before it."""
+        before, after = self.s.token(m.first - 1), self.s.token(m.last + 1)
+        return before is not None and before.text == "(" and after is not None and after.text == ")"
 
     # -- slots ------------------------------------------------------------------
     def subject(self, trig: Token, clause: Clause) -> Optional[Found]:
@@ -410,7 +416,7 @@ class SentenceView:
             for t in self.s.children(v.i):
                 if t.rel == "obj1" and t.i in self.by_token and self.by_token[t.i].entity not in skip_keys:
                     m = self.by_token[t.i]
-                    if m.first in clause and self.in_pp(m) is None:
+                    if m.first in clause and self.in_pp(m) is None and not self.parenthesised(m):
                         return Found(self._keys(self.coordinated(m)), "parse")
         for c in [clause] + ([clause.parent] if clause.parent else []):
             for m in self.np_mentions(c):
