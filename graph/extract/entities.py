@@ -203,8 +203,8 @@ def _introduced_speaker(text: str, sentences, speakers: list, qa: int):
     quotes no one is spoken by that sentence's first person (its subject, as news writes it)."""
     para_start = text.rfind("\n", 0, qa) + 1
     before = text[para_start:qa].rstrip()
-    if not before or before[-1] not in ".!?:" or any(q in before for q in '"“”'):
-        return None
+    if not before or before[-1] not in ".!?:" or before.count('"') % 2 or before.count("“") != before.count("”"):
+        return None     # (a short quotation inside the introducing sentence is fine)
     prev = [s for s in sentences if para_start <= s.start < qa]
     if not prev:
         return None
