@@ -73,6 +73,11 @@ CASES = [
      "overige leden van de raad zijn niet geïnformeerd.",
      "2023-10-10", [("Informing", {"college van burgemeester en wethouders"}, {"leden van de commissie"}, "2023-05"),
                     ("NonDisclosure", set(), {"overige leden"}, None)]),
+    # "wij als raad"; a party in parentheses is no object
+    ("\"Wij als gemeenteraad zijn nooit geïnformeerd\", zegt raadslid Jan Smit. \"In maart heb ik het lid "
+     "Bakker (CDA) niet ingelicht\", schrijft de burgemeester.",
+     "2023-10-10", [("NonDisclosure", set(), {"gemeenteraad"}, None),
+                    ("NonDisclosure", {"burgemeester"}, {"Bakker"}, "2023-03")]),
     # "el" begins a surname as "van" does
     ("Raadslid Fatima el Amrani diende een klacht in bij de burgemeester. El Amrani wist al sinds mei "
      "van de plannen.",

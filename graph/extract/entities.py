@@ -474,7 +474,7 @@ def resolve_document(doc: Document, sentences, mentions: dict) -> DocContext:
             if m.kind == "pronoun" and m.pronoun == "u":
                 m.entity = _addressee(ctx)
             elif m.kind == "pronoun" and m.pronoun in ("wij", "we", "ons"):
-                m.entity = _resolve_pronoun(ctx, s, m, last_person)
+                m.entity = _as_body(s, m, mentions.get(s.index, [])) or _resolve_pronoun(ctx, s, m, last_person)
     _merge_abbreviations(ctx)
     ctx.focus = _focus(ctx)
     return ctx
@@ -560,6 +560,16 @@ def _add_surname_mentions(doc: Document, sentences, mentions: dict, full: dict) 
             ms.append(TMention(start=t.start, end=t.end, text=t.text, kind="name", etype="Person",
                                sentence=s.index, head_lemma=t.lemma, first=t.i, last=t.i, name=t.text))
         ms.sort(key=lambda m: m.start)
+
+
+def _as_body(s, m: TMention, ms: list) -> Optional[str]:
+    """"Wij als raad", "Als medezeggenschapsraad zijn we": the body 'we' speak as."""
+    for x in ms:
+        als = s.token(x.first - 1)
+        if x.entity and x.etype in ("Body", "Organization", "Group") and als is not None \
+                and als.lemma.lower() == "als" and abs(x.first - m.first) <= 5:
+            return x.entity
+    return None
 
 
 def _last_named(ctx: DocContext, s) -> Optional[str]:
