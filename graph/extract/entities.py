@@ -728,7 +728,7 @@ def _resolve_pronoun(ctx: DocContext, s, m: TMention, last_person: list) -> Opti
     # inside a quotation the speaker says "ik", so "hij"/"zij" is someone else
     first_person = {mm.entity for mm in ctx.mentions.get(s.index, []) if mm.pronoun in FIRST_PERSON and mm.entity}
     if speaker is None and _uses_first_person(ctx):
-        author = _author(ctx)
+        author = _author(ctx, strict=True)
         if author:
             first_person.add(author)   # in a letter "hij"/"zij" is never its author
     recent = [p for p in last_person if s.index - p[2] <= 5 and p[0] != speaker and p[0] not in first_person]
@@ -770,7 +770,7 @@ def _is_subject_clause_start(s, m) -> bool:
     return m.first <= 2
 
 
-def _author(ctx: DocContext) -> Optional[str]:
+def _author(ctx: DocContext, strict: bool = False) -> Optional[str]:
     """First person outside a quotation: the author of a letter. The front matter's `author`,
     else the person who signs it (named in the last lines), else the person in the title."""
     if ctx.doc.author:
@@ -789,6 +789,8 @@ def _author(ctx: DocContext) -> Optional[str]:
                     break
                 if m.entity and m.kind == "name" and ctx.entities[m.entity].etype == "Person":
                     return m.entity
+    if strict:
+        return None     # the person a title names is a guess, not the signer of a letter
     # an interview or a first-person piece: the person its title names; in a title like
     # '"Ik heb niets verzwegen": griffier Bos over ...' the one named right after the quotation
     title = ctx.doc.title or ""

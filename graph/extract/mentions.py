@@ -217,7 +217,8 @@ def find_mentions(s: Sentence, text: str, lex: Optional[RoleLexicon] = None) -> 
                     and amp.text[:1].isupper() and amp.tag in ("SPEC", "N", "ADJ") and not lex.kind(amp.lemma.lower()):
                 name_toks.append(nxt)
                 nxt = amp
-        if len(name_toks) == 1 and kind in ("post", "role") and " " not in name_toks[0].text:
+        if len(name_toks) == 1 and kind in ("post", "role") and " " not in name_toks[0].text \
+                and (name_toks[0].tag == "SPEC" or name_toks[0].text.lower() in lex.first_names):
             ext = _name_tail(s, name_toks[-1].i)
             name_toks += [s.token(k) for k in range(name_toks[-1].i + 1, ext + 1)]
         det = s.token(first - 1)
@@ -472,6 +473,10 @@ def _name_tail(s: Sentence, j: int) -> int:
         k += 1
     last = s.token(k)
     if k > j + 1 and last is not None and last.text[:1].isupper() and last.tag in ("SPEC", "N"):
+        return k
+    # a known first name and a capitalised word Frog took for a noun or a verb: "Freek Vermolen"
+    if k == j + 1 and last is not None and s.token(j).text.lower() in roles().first_names \
+            and last.text[:1].isupper() and last.tag in ("SPEC", "N", "ADJ", "WW") and not roles().kind(last.lemma.lower()):
         return k
     return j
 
