@@ -291,6 +291,9 @@ def resolve_document(doc: Document, sentences, mentions: dict) -> DocContext:
             org = org_by_name[m.name]
             m.kind, m.etype, m.text, m.post, m.head_lemma = "org", "Organization", org.text, org.post, org.head_lemma
     for m in ordered:
+        if m.kind == "name" and m.etype == "Person" and surname_only(m.name) and m.name.endswith("s") \
+                and not find_full(surname_key(m.name), full) and find_full(surname_key(m.name[:-1]), full):
+            m.name = m.name[:-1]    # the genitive: "Roozendaals voorganger"
         if m.kind == "name" and m.etype == "Person":
             name = (find_full(surname_key(m.name), full) or m.name) if surname_only(m.name) else m.name
             e = _new(ctx, slug(name), "Person", name)
