@@ -294,6 +294,10 @@ def resolve_document(doc: Document, sentences, mentions: dict) -> DocContext:
         if m.kind == "name" and m.etype == "Person" and surname_only(m.name) and m.name.endswith("s") \
                 and not find_full(surname_key(m.name), full) and find_full(surname_key(m.name[:-1]), full):
             m.name = m.name[:-1]    # the genitive: "Roozendaals voorganger"
+        if m.kind == "name" and m.etype == "Person" and len(m.name.split()) == 1 \
+                and not find_full(surname_key(m.name), full) and len(firsts.get(m.name.lower(), ())) == 1 \
+                and m.name.lower() in lex.first_names:
+            m.name = next(iter(firsts[m.name.lower()]))   # "Olivier" for "Olivier Hamelink"
         if m.kind == "name" and m.etype == "Person":
             name = (find_full(surname_key(m.name), full) or m.name) if surname_only(m.name) else m.name
             e = _new(ctx, slug(name), "Person", name)

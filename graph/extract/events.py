@@ -1023,7 +1023,16 @@ def merge_duplicates(events: list) -> list:
     participants and compatible times are the same event told twice (a lead and a timeline).
     The fuller telling is kept; the other fills its gaps."""
     out: list = []
+    spans: dict = {}
     for ev in events:
+        # two frames read from one clause as the same type are one event (their node is minted
+        # from the quote and the type): the one read first, with more parties, stays
+        same_span = spans.get((ev.quote_start, ev.quote_end, ev.etype))
+        if same_span is not None:
+            if len(set(ev.agents) | set(ev.recipients)) > len(set(same_span.agents) | set(same_span.recipients)):
+                same_span.agents, same_span.recipients = ev.agents, ev.recipients
+                same_span.lexicon_entry, same_span.confidence = ev.lexicon_entry, ev.confidence
+            continue
         twin = None
         for kept in out:
             if kept.etype != ev.etype or kept.polarity != ev.polarity:
@@ -1044,6 +1053,7 @@ def merge_duplicates(events: list) -> list:
                 break
         if twin is None:
             out.append(ev)
+            spans[(ev.quote_start, ev.quote_end, ev.etype)] = ev
             continue
         if len(set(ev.agents) | set(ev.recipients)) > len(set(twin.agents) | set(twin.recipients)) and \
                 ev.agents and ev.recipients:
@@ -1062,4 +1072,11 @@ def merge_duplicates(events: list) -> list:
         _better_time(twin, ev)
         twin.confidence = max(twin.confidence, ev.confidence)
         twin.extra_evidence.append((ev.quote_start, ev.quote_end, ev.quote))
-    return out
+    # a twin that took over another telling's quote may now share its node key: keep one
+    seen, unique = set(), []
+    for ev in out:
+        key = (ev.quote_start, ev.quote_end, ev.etype)
+        if key not in seen:
+            seen.add(key)
+            unique.append(ev)
+    return unique
