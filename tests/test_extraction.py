@@ -120,3 +120,20 @@ def test_extraction_on_recorded_frog(text, published, expected, recorded_frog):
 @pytest.mark.parametrize("text,published,expected", CASES, ids=[c[0][:40] for c in CASES])
 def test_extraction_on_real_frog(text, published, expected, frog):
     check(frog, text, published, expected)
+
+
+def test_one_event_per_clause_and_type():
+    """Two frames that read the same type from the same clause make one event, the one with more
+    parties: its node is minted from the quote and the type, so two would be one node with two
+    confidences, which the shapes reject."""
+    from graph.extract.events import merge_duplicates
+    from graph.model import Event
+    a = Event(doc="d.txt", etype="Commissioning", agents=["raad"], recipients=[], quote_start=10, quote_end=60,
+              quote="...", lexicon_entry="commission.a", confidence=0.8)
+    b = Event(doc="d.txt", etype="Commissioning", agents=["raad"], recipients=["bureau"], quote_start=10,
+              quote_end=60, quote="...", lexicon_entry="commission.b", confidence=0.7)
+    c = Event(doc="d.txt", etype="Informing", agents=["raad"], recipients=["bureau"], quote_start=10,
+              quote_end=60, quote="...", lexicon_entry="inform.c", confidence=0.7)
+    out = merge_duplicates([a, b, c])
+    assert [(e.etype, e.recipients, e.lexicon_entry) for e in out] == [
+        ("Commissioning", ["bureau"], "commission.b"), ("Informing", ["bureau"], "inform.c")]
