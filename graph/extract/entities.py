@@ -165,6 +165,11 @@ def find_quotes(doc: Document, sentences, mentions) -> list:
             mm = re.match(r"\s*:\s*(['\"‘“])", text[m.end:m.end + 6])
             if not mm:
                 continue
+            j = m.first - 1
+            while s.token(j) is not None and s.token(j).tag in ("LID", "ADJ"):
+                j -= 1
+            if s.token(j) is not None and s.token(j).lemma in ("aan", "tegen"):
+                continue    # "X schrijft aan de dijkgraaf: '...'": the one written to does not speak
             open_at = m.end + mm.end()
             close = {"'": "'", '"': '"', "‘": "’", "“": "”"}[mm.group(1)]
             cm = re.search(r"[.!?]" + re.escape(close) + r"|" + re.escape(close) + r"\s*(?:\n|$)",
