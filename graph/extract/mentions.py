@@ -194,6 +194,10 @@ def find_mentions(s: Sentence, text: str, lex: Optional[RoleLexicon] = None) -> 
                 if phrase in lex.bodies:
                     kind, base, last = "body", phrase, toks_after[-1].i
                     break
+        # "hoofdofficier van justitie": a post named with "van"
+        if v is not None and n2 is not None and v.lemma == "van" and f"{base} van {n2.lemma.lower()}" in lex.posts:
+            kind, base, last = "post", f"{base} van {n2.lemma.lower()}", n2.i
+            v, n2 = s.token(last + 1), s.token(last + 2)
         # "commissaris van de Koning": a post named with "van de"
         n3 = s.token(last + 3)
         if v is not None and n3 is not None and v.lemma == "van" and n2.tag == "LID" and \
@@ -201,6 +205,9 @@ def find_mentions(s: Sentence, text: str, lex: Optional[RoleLexicon] = None) -> 
             kind, base, last = "post", f"{base} van de {n3.lemma.lower()}", n3.i
         nxt = s.token(last + 1)
         name_toks = []
+        if kind in ("body", "org") and nxt is not None and ner_class(nxt) == "PER" \
+                and nxt.text.split()[0].lower() in lex.first_names:
+            nxt = None      # "justitie Mariska Leeflang": a person follows, not the organisation's name
         while nxt is not None and (is_name_token(nxt) or (kind in ("body", "org") and nxt.tag in ("ADJ", "N")
                                                          and nxt.text[:1].isupper())) \
                 and ner_class(nxt) in ("PER", "ORG", "LOC", "MISC", "PRO", "EVE", "") and not lex.kind(nxt.lemma.lower()):
@@ -469,7 +476,8 @@ def _name_tail(s: Sentence, j: int) -> int:
     or j."""
     from graph.extract.entities import tussenvoegsels
     k = j + 1
-    while s.token(k) is not None and s.token(k).text in tussenvoegsels():
+    while s.token(k) is not None and (s.token(k).text in tussenvoegsels() or
+                                      (s.token(k).text.lower() == "oude" and k == j + 1)):
         k += 1
     last = s.token(k)
     if k > j + 1 and last is not None and last.text[:1].isupper() and last.tag in ("SPEC", "N"):
