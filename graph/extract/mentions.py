@@ -137,8 +137,10 @@ def find_mentions(s: Sentence, text: str, lex: Optional[RoleLexicon] = None) -> 
             # a multi-word name that starts with an organisation noun: "Auditdienst Rijk"
             last = t.i
             amp, nxt = s.token(t.i + 1), s.token(t.i + 2)
+            after = s.token(t.i + 3)
             if amp is not None and nxt is not None and nxt.text[:1].isupper() and (
-                    amp.text == "&" or (amp.text == "en" and nxt.ner.startswith("I-"))):
+                    amp.text == "&" or (amp.text == "en" and (nxt.ner.startswith("I-") or
+                                                              (after is not None and after.text == "(")))):
                 last = nxt.i     # "Bureau Van Wijk & Koster", "Inspectie Justitie en Veiligheid"
             m = TMention(start=t.start, end=s.token(last).end, text=span_text(t.i, last), kind="name",
                          etype="Organization", sentence=s.index, head_lemma=lemma.split()[0], first=t.i,
