@@ -78,6 +78,11 @@ CASES = [
      "Bakker (CDA) niet ingelicht\", schrijft de burgemeester.",
      "2023-10-10", [("NonDisclosure", set(), {"gemeenteraad"}, None),
                     ("NonDisclosure", {"burgemeester"}, {"Bakker"}, "2023-03")]),
+    # "de twee": the two people named last
+    ("In maart sprak burgemeester Anna Kok wethouder Piet Jansen aan op zijn gedrag. De twee spraken af "
+     "dat hij een cursus zou volgen.",
+     "2023-10-10", [("Confrontation", {"Anna Kok"}, {"Piet Jansen"}, "2023-03"),
+                    ("Agreement", {"Anna Kok", "Piet Jansen"}, set(), None)]),
     # "el" begins a surname as "van" does
     ("Raadslid Fatima el Amrani diende een klacht in bij de burgemeester. El Amrani wist al sinds mei "
      "van de plannen.",

@@ -463,6 +463,17 @@ def resolve_document(doc: Document, sentences, mentions: dict) -> DocContext:
                 if groups:
                     m.entity = groups[-1][0].key
                 continue
+            if m.kind == "pronoun" and m.pronoun == "de twee":
+                # the two people named last: "De twee spraken af dat ..."
+                two = []
+                for key, _, idx in reversed(last_person):
+                    if key not in two and s.index - idx <= 3:
+                        two.append(key)
+                    if len(two) == 2:
+                        break
+                if len(two) == 2:
+                    m.entity, m.also = two[1], [two[0]]
+                continue
             if m.kind == "pronoun" and m.pronoun in DEMONSTRATIVE:
                 m.entity = _last_named(ctx, s)
                 if m.entity and ctx.entities[m.entity].etype in ("Person", "Role"):

@@ -419,6 +419,20 @@ def find_mentions(s: Sentence, text: str, lex: Optional[RoleLexicon] = None) -> 
                             subset_of_count=-1))
         used.update({t.i, nxt.i, pron.i})
 
+    # 4b. "de twee", "beiden": the two people named last
+    for t in toks:
+        nxt, prev = s.token(t.i + 1), s.token(t.i - 1)
+        if t.i in used:
+            continue
+        pair = (t.lemma.lower() == "twee" and prev is not None and prev.tag == "LID" and prev.text.lower() == "de"
+                and (nxt is None or nxt.tag not in ("N", "ADJ", "SPEC")))
+        if pair or t.text.lower() in ("beiden", "allebei"):
+            first = prev.i if pair else t.i
+            out.append(TMention(start=s.token(first).start, end=t.end, text=span_text(first, t.i), kind="pronoun",
+                                etype="Person", sentence=s.index, head_lemma="twee", first=first, last=t.i,
+                                pronoun="de twee"))
+            used.update(range(first, t.i + 1))
+
     # 5. personal pronouns
     for t in toks:
         w = t.text.lower()
