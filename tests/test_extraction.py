@@ -83,6 +83,11 @@ CASES = [
      "dat hij een cursus zou volgen.",
      "2023-10-10", [("Confrontation", {"Anna Kok"}, {"Piet Jansen"}, "2023-03"),
                     ("Agreement", {"Anna Kok", "Piet Jansen"}, set(), None)]),
+    # a surname that begins with "Oude"; an accented first name after a post
+    ("Wethouder Gijs Oude Hengel trad in mei af. Eerder sprak oud-directeur Hélène Kortekaas de wethouder "
+     "in april aan op zijn gedrag.",
+     "2023-10-10", [("Resignation", {"Gijs Oude Hengel"}, set(), "2023-05"),
+                    ("Confrontation", {"Hélène Kortekaas"}, {"Gijs Oude Hengel"}, "2023-04")]),
     # "el" begins a surname as "van" does
     ("Raadslid Fatima el Amrani diende een klacht in bij de burgemeester. El Amrani wist al sinds mei "
      "van de plannen.",

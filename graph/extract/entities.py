@@ -10,14 +10,13 @@ same place elsewhere in the corpus; bodies and organisations join by name and pl
 """
 from __future__ import annotations
 
-import functools
 import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Optional
 
-from graph.extract.lexicon import roles
+from graph.extract.lexicon import roles, tussenvoegsels
 from graph.extract.mentions import DEMONSTRATIVE, FIRST_PERSON, NOMINATIVE, TMention
 from graph.model import Document, Entity
 
@@ -27,11 +26,6 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", s).strip("-") or "x"
 
 
-@functools.lru_cache(maxsize=None)
-def tussenvoegsels() -> frozenset:
-    """Words that begin a surname (names.yaml)."""
-    from graph.lexicon.load import load_yaml
-    return frozenset(w.lower() for w in load_yaml("names").get("tussenvoegsels") or ())
 
 
 def surname_only(name: str) -> bool:

@@ -864,7 +864,6 @@ def _fill_roles(sv: SentenceView, f: Frame, trig: Token, clause: Clause, info: d
                             found = Found([m.entity], "order")
                 elif slot == "with-van" and info.get("with") is not None:
                     w = info["with"]
-                    nxt = sv.s.token(w.i + 1)
                     # "een klacht van X" or, after the particle, "kwamen signalen binnen van X"
                     vans = [t for t in sv.s.tokens if t.lemma == "van" and t.i in clause and
                             (t.i == w.i + 1 or (t.i > trig.i and t.i > w.i and sv.s.token(t.i - 1) is not None

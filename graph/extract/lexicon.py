@@ -268,3 +268,9 @@ def roles() -> RoleLexicon:
         time_anaphors=frozenset(str(w).lower() for w in disc.get("time_anaphors") or ()),
         future_auxiliaries=frozenset(str(w).lower() for w in disc.get("future_auxiliaries") or ()),
     )
+
+
+@functools.lru_cache(maxsize=None)
+def tussenvoegsels() -> frozenset:
+    """Words that begin a surname (names.yaml): "van", "de", "el", "oude", ..."""
+    return frozenset(str(w).lower() for w in load_yaml("names").get("tussenvoegsels") or ())

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
-from graph.extract.lexicon import RoleLexicon, roles
+from graph.extract.lexicon import RoleLexicon, roles, tussenvoegsels
 from graph.model import Mention, Sentence, Token
 
 NOMINATIVE = {"ik", "hij", "zij", "ze", "wij", "we"}
@@ -226,7 +226,8 @@ def find_mentions(s: Sentence, text: str, lex: Optional[RoleLexicon] = None) -> 
                     and amp.text[:1].isupper() and amp.tag in ("SPEC", "N", "ADJ") and not lex.kind(amp.lemma.lower()):
                 name_toks.append(nxt)
                 nxt = amp
-        if len(name_toks) == 1 and kind in ("post", "role") and " " not in name_toks[0].text \
+        if len(name_toks) == 1 and kind in ("post", "role") and (" " not in name_toks[0].text or
+                                                              name_toks[0].text.split()[-1].lower() in tussenvoegsels()) \
                 and (name_toks[0].tag == "SPEC" or name_toks[0].text.lower() in lex.first_names):
             ext = _name_tail(s, name_toks[-1].i)
             name_toks += [s.token(k) for k in range(name_toks[-1].i + 1, ext + 1)]
@@ -262,9 +263,10 @@ def find_mentions(s: Sentence, text: str, lex: Optional[RoleLexicon] = None) -> 
             add(m)
             continue
         if name_toks and kind in ("post", "role") and len(name_toks) == 1 and ner_class(name_toks[0]) != "PER" \
-                and " " not in name_toks[0].text:
+                and " " not in name_toks[0].text and name_toks[0].text.lower() not in lex.first_names:
             name_toks = []      # "wethouder Financiën": a portfolio, not a name
-        if name_toks and kind in ("post", "role") and ner_class(name_toks[0]) in ("PER", ""):
+        if name_toks and kind in ("post", "role") and (ner_class(name_toks[0]) in ("PER", "") or
+                                                       name_toks[0].text.split()[0].lower() in lex.first_names):
             # a title before a person's name: the person is the mention, the post its role
             a, b = name_toks[0].i, name_toks[-1].i
             name = " ".join(x.text for x in name_toks)
@@ -311,7 +313,6 @@ def find_mentions(s: Sentence, text: str, lex: Optional[RoleLexicon] = None) -> 
     while i <= len(toks):
         t = s.token(i)
         cls = ner_class(t)
-        from graph.extract.entities import tussenvoegsels
         name_start = t.tag == "SPEC" or (t.text[:1].isupper() and t.text.lower() in tussenvoegsels()
                                           and t.ner.startswith("B-") and s.token(i + 1) is not None
                                           and s.token(i + 1).ner.startswith("I-"))   # "Van den Eijnde"
@@ -332,7 +333,7 @@ def find_mentions(s: Sentence, text: str, lex: Optional[RoleLexicon] = None) -> 
                 and s.token(i + 1).text == "(" and s.token(i + 3).text == ")" \
                 and s.token(i + 4).text[:1].isupper() and s.token(i + 4).tag == "SPEC":
             j = i + 4       # "P. (Piet) Wolters"
-        if cls == "PER" and i == j and " " not in t.text:
+        if cls == "PER" and i == j and (" " not in t.text or t.text.split()[-1].lower() in tussenvoegsels()):
             j = _name_tail(s, j)
         if cls == "PER":
             # initials Frog left out, with a first name in parentheses: "T. (Ton) Lemmens"
@@ -490,8 +491,15 @@ def _name_tail(s: Sentence, j: int) -> int:
     """The last token of a person's name of one word (a first name) that goes on in lower-case
     tussenvoegsels Frog left out ("Fatima" + "el Amrani"): the index of its capitalised last word,
     or j."""
-    from graph.extract.entities import tussenvoegsels
     k = j + 1
+    words = s.token(j).text.split()
+    if len(words) == 2 and words[-1].lower() in tussenvoegsels() and words[0].lower() in roles().first_names:
+        nxt = s.token(k)     # "Gijs_Oude" + "Hengel": Frog's unit ends in a tussenvoegsel
+        if nxt is not None and nxt.text[:1].isupper() and nxt.tag in ("SPEC", "N", "ADJ") \
+                and not roles().kind(nxt.lemma.lower()):
+            return k
+    if s.token(j).text.lower() not in roles().first_names:
+        return j     # only a first name goes on into a surname
     while s.token(k) is not None and (s.token(k).text in tussenvoegsels() or
                                       (s.token(k).text.lower() == "oude" and k == j + 1)):
         k += 1
