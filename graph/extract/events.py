@@ -226,7 +226,8 @@ class SentenceView:
     def in_pp(self, m) -> Optional[Token]:
         """The preposition that governs mention m, if any (skipping articles and adjectives)."""
         j = m.first - 1
-        while j >= 1 and self.s.token(j).tag in NP_FILLERS | {"VNW"} and \
+        while j >= 1 and (self.s.token(j).tag in NP_FILLERS | {"VNW"} or
+                          self.s.token(j).lemma.lower() in self.lex.person_titles) and \
                 not (self.s.token(j).tag == "VNW" and j in self.by_token):
             if self.s.token(j).tag == "VNW" and not any(k in self.s.token(j).pos for k in ("bez", "aanw", "onbep")):
                 break
