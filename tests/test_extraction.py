@@ -88,6 +88,10 @@ CASES = [
      "in april aan op zijn gedrag.",
      "2023-10-10", [("Resignation", {"Gijs Oude Hengel"}, set(), "2023-05"),
                     ("Confrontation", {"Hélène Kortekaas"}, {"Gijs Oude Hengel"}, "2023-04")]),
+    # a quoted e-mail written to someone: "ik" is the writer, "je" the one written to
+    ("Op 3 mei schrijft de teamleider aan de directeur, mevrouw A. Vos: \"Hierbij breng ik je op de hoogte "
+     "van de klacht.\"",
+     "2023-10-10", [("Informing", {"teamleider"}, {"A. Vos"}, "2023-05-03")]),
     # "el" begins a surname as "van" does
     ("Raadslid Fatima el Amrani diende een klacht in bij de burgemeester. El Amrani wist al sinds mei "
      "van de plannen.",

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from graph.extract.lexicon import roles, tussenvoegsels
-from graph.extract.mentions import DEMONSTRATIVE, FIRST_PERSON, NOMINATIVE, TMention
+from graph.extract.mentions import DEMONSTRATIVE, FIRST_PERSON, INFORMAL_ADDRESSEE, NOMINATIVE, TMention
 from graph.model import Document, Entity
 
 
@@ -159,10 +159,7 @@ def find_quotes(doc: Document, sentences, mentions) -> list:
             mm = re.match(r"\s*:\s*(['\"‘“])", text[m.end:m.end + 6])
             if not mm:
                 continue
-            j = m.first - 1
-            while s.token(j) is not None and s.token(j).tag in ("LID", "ADJ"):
-                j -= 1
-            if s.token(j) is not None and s.token(j).lemma in ("aan", "tegen"):
+            if _written_to(s, m):
                 continue    # "X schrijft aan de dijkgraaf: '...'": the one written to does not speak
             open_at = m.end + mm.end()
             close = {"'": "'", '"': '"', "‘": "’", "“": "”"}[mm.group(1)]
@@ -193,6 +190,38 @@ def find_quotes(doc: Document, sentences, mentions) -> list:
             previous = (qb, m)
         else:
             previous = None
+    return out
+
+
+def _written_to(s, m) -> bool:
+    """Is mention m (before a colon) the one written or spoken to: "aan"/"tegen" stands between it
+    and the verb before it ("schrijft aan de directeur, dr. S.M. Rietveld:")?"""
+    j = m.first - 1
+    while j >= 1:
+        t = s.token(j)
+        if t.tag == "WW":
+            return False
+        if t.tag == "VZ" and t.lemma in ("aan", "tegen"):
+            return True
+        j -= 1
+    return False
+
+
+def addressed_quotes(doc: Document, sentences, mentions) -> list:
+    """Quotations written to someone named before the colon ("X schrijft aan directeur Y: '...'"):
+    [(start, end, mention of Y)]. "je" in them is Y."""
+    text = doc.text
+    spans = quote_spans(text)
+    out = []
+    for s in sentences:
+        for m in mentions.get(s.index, []):
+            if m.etype not in ("Person", "Role", "Body", "Organization") or not re.match(r"\s*:\s*['\"‘“]", text[m.end:m.end + 6]):
+                continue
+            if not _written_to(s, m):
+                continue
+            for qa, qb in spans:
+                if 0 <= qa - m.end <= 4:
+                    out.append((qa, qb + 1, m))
     return out
 
 
@@ -339,8 +368,11 @@ def resolve_document(doc: Document, sentences, mentions: dict) -> DocContext:
                 while between and (between[-1].lemma.lower() in ("heer", "mevrouw", "mevr.", "dhr.")
                                    or between[-1].tag == "LID") and len(between) > 1:
                     between = between[:-1]      # ", de heer P. Wolters,"
-                if between and between[-1].text == "," and len(between) <= 7 and \
-                        not any(t.tag == "WW" for t in between):
+                others = [x for x in ms if r.last < x.first and x.last < p.first and x.kind in ("role", "indefinite-role")]
+                if between and between[-1].text == "," and len(between) <= 7 and not others and \
+                        not any(t.tag == "WW" or (t.tag == "VZ" and t.lemma in ("aan", "tegen", "met", "naar", "voor",
+                                                                               "over", "door"))
+                                for t in between):
                     ctx.entities[p.entity].posts.add(r.post)
                     holders.setdefault(r.post, []).append(p.entity)
                     r.entity, r.kind = p.entity, "apposition"
@@ -451,7 +483,8 @@ def resolve_document(doc: Document, sentences, mentions: dict) -> DocContext:
                 e = _resolve_group(ctx, m, groups)
                 m.entity = e.key
                 continue
-            if m.kind == "pronoun" and (m.pronoun in ("u", "wij", "we", "ons") or m.pronoun in FIRST_PERSON):
+            if m.kind == "pronoun" and (m.pronoun in ("u", "wij", "we", "ons") or m.pronoun in FIRST_PERSON
+                                        or m.pronoun in INFORMAL_ADDRESSEE):
                 continue   # resolved below, once every body and every speaker is known
             if m.kind == "pronoun" and _plural(s, m):
                 if groups:
@@ -482,10 +515,14 @@ def resolve_document(doc: Document, sentences, mentions: dict) -> DocContext:
         for qa, qb, m in quotes:
             if quoted(s, qa, qb) and m.entity and s.index not in ctx.speakers:
                 ctx.speakers[s.index] = m.entity
+    addressed = addressed_quotes(doc, sentences, mentions)
     for s in sentences:
         for m in mentions.get(s.index, []):
             if m.kind == "pronoun" and m.pronoun in FIRST_PERSON:
                 m.entity = _resolve_pronoun(ctx, s, m, last_person)
+            elif m.kind == "pronoun" and m.pronoun in INFORMAL_ADDRESSEE:
+                # "je" in an e-mail quoted as written to someone; else left open (often generic)
+                m.entity = next((a.entity for qa, qb, a in addressed if qa <= m.start < qb and a.entity), None)
     for s in sentences:
         for m in mentions.get(s.index, []):
             if m.kind == "pronoun" and m.pronoun == "u":

@@ -15,6 +15,7 @@ from graph.model import Mention, Sentence, Token
 NOMINATIVE = {"ik", "hij", "zij", "ze", "wij", "we"}
 OBLIQUE = {"mij", "me", "hem", "haar", "ons", "hen", "hun"}
 ADDRESSEE = {"u"}
+INFORMAL_ADDRESSEE = {"je", "jij", "jou"}   # in a quoted e-mail: the one it is written to
 FIRST_PERSON = {"ik", "mij", "me", "mijn"}
 FIRST_PLURAL = {"wij", "we", "ons", "onze"}
 DEMONSTRATIVE = {"die", "deze"}
@@ -449,7 +450,8 @@ def find_mentions(s: Sentence, text: str, lex: Optional[RoleLexicon] = None) -> 
             out.append(TMention(start=t.start, end=t.end, text=t.text, kind="pronoun", etype="Person",
                                 sentence=s.index, head_lemma=w, first=t.i, last=t.i, pronoun=w))
             continue
-        if ("pers" in t.pos or "pr," in t.pos or "(pr" in t.pos) and (w in NOMINATIVE or w in OBLIQUE or w in ADDRESSEE):
+        if ("pers" in t.pos or "pr," in t.pos or "(pr" in t.pos) and (w in NOMINATIVE or w in OBLIQUE or w in ADDRESSEE
+                                                                       or w in INFORMAL_ADDRESSEE):
             if w == "haar" and "bez" in t.pos:
                 continue
             if w in ("ze", "zij") and ",mv" in t.pos:
