@@ -92,6 +92,9 @@ CASES = [
     ("Op 3 mei schrijft de teamleider aan de directeur, mevrouw A. Vos: \"Hierbij breng ik je op de hoogte "
      "van de klacht.\"",
      "2023-10-10", [("Informing", {"teamleider"}, {"A. Vos"}, "2023-05-03")]),
+    # a first name alone for someone introduced with an initial
+    ("Op 3 mei sprak heemraad Piet Smal dijkgraaf A. Verschoor aan op de lozing. Arnoud trad in juni af.",
+     "2023-10-10", [("Resignation", {"A. Verschoor"}, set(), "2023-06")]),
     # "el" begins a surname as "van" does
     ("Raadslid Fatima el Amrani diende een klacht in bij de burgemeester. El Amrani wist al sinds mei "
      "van de plannen.",

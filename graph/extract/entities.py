@@ -278,9 +278,14 @@ def resolve_document(doc: Document, sentences, mentions: dict) -> DocContext:
         if m.kind == "name" and m.etype == "Person" and not surname_only(m.name):
             full.setdefault(surname_key(m.name), m.name)
     # a name Frog's NER left unclassed is a person's when a person of that surname is named
-    firsts = {}
+    firsts, initial_names = {}, {}
     for name in full.values():
         firsts.setdefault(name.split()[0].lower(), set()).add(name)
+    for name in full.values():
+        first = name.split()[0]
+        if re.fullmatch(r"([A-Z]\.)+", first):
+            # "A. Verschoor": a first name with that initial may be his ("Arnoud")
+            initial_names.setdefault(first[0].lower(), set()).add(name)
     for m in ordered:
         if m.kind != "name" or m.etype != "Organization" or not m.name:
             continue
@@ -326,6 +331,10 @@ def resolve_document(doc: Document, sentences, mentions: dict) -> DocContext:
                 and not find_full(surname_key(m.name), full) and len(firsts.get(m.name.lower(), ())) == 1 \
                 and m.name.lower() in lex.first_names:
             m.name = next(iter(firsts[m.name.lower()]))   # "Olivier" for "Olivier Hamelink"
+        elif m.kind == "name" and m.etype == "Person" and len(m.name.split()) == 1 \
+                and not find_full(surname_key(m.name), full) and m.name.lower() in lex.first_names \
+                and not firsts.get(m.name.lower()) and len(initial_names.get(m.name[0].lower(), ())) == 1:
+            m.name = next(iter(initial_names[m.name[0].lower()]))   # "Arnoud" for "A. Verschoor"
         if m.kind == "name" and m.etype == "Person":
             name = (find_full(surname_key(m.name), full) or m.name) if surname_only(m.name) else m.name
             e = _new(ctx, slug(name), "Person", name)

@@ -317,6 +317,8 @@ def find_mentions(s: Sentence, text: str, lex: Optional[RoleLexicon] = None) -> 
         name_start = t.tag == "SPEC" or (t.text[:1].isupper() and t.text.lower() in tussenvoegsels()
                                           and t.ner.startswith("B-") and s.token(i + 1) is not None
                                           and s.token(i + 1).ner.startswith("I-"))   # "Van den Eijnde"
+        if cls not in ("PER", "ORG") and t.tag == "SPEC" and t.text.lower() in lex.first_names and i not in used:
+            cls = "PER"     # a known first name Frog took for a place: "Arnoud trad af"
         if cls in ("MISC", "PRO", "") and t.tag == "SPEC" and "deeleigen" in t.pos and t.text[:1].isupper() \
                 and t.rel in ("su", "obj1", "obj2") and not lex.is_time_word(t.text.split()[0]) \
                 and (s.token(i - 1) is None or s.token(i - 1).text != "(") and i not in used:
