@@ -95,6 +95,10 @@ CASES = [
     # a first name alone for someone introduced with an initial
     ("Op 3 mei sprak heemraad Piet Smal dijkgraaf A. Verschoor aan op de lozing. Arnoud trad in juni af.",
      "2023-10-10", [("Resignation", {"A. Verschoor"}, set(), "2023-06")]),
+    # an organisation's name alone, where Frog takes it for a place
+    ("In maart huurde de gemeente woningcorporatie Vechtzoom in. In mei stelde de inspectie een onderzoek "
+     "in naar Vechtzoom.",
+     "2023-10-10", [("Investigation", {"inspectie"}, {"Vechtzoom"}, "2023-05")]),
     # "el" begins a surname as "van" does
     ("Raadslid Fatima el Amrani diende een klacht in bij de burgemeester. El Amrani wist al sinds mei "
      "van de plannen.",

@@ -323,6 +323,18 @@ def resolve_document(doc: Document, sentences, mentions: dict) -> DocContext:
                 and not find_full(surname_key(m.name), full):
             org = org_by_name[m.name]
             m.kind, m.etype, m.text, m.post, m.head_lemma = "org", "Organization", org.text, org.post, org.head_lemma
+    # ... and "naar Vechtzoom", where Frog took the name for a place
+    for s in sentences:
+        ms = mentions.setdefault(s.index, [])
+        covered = {i for m in ms for i in range(m.first, m.last + 1)}
+        for t in s.tokens:
+            org = org_by_name.get(t.text)
+            if org is not None and t.i not in covered and t.tag == "SPEC" and t.text[:1].isupper():
+                ms.append(TMention(start=t.start, end=t.end, text=org.text, kind="org", etype="Organization",
+                                   sentence=s.index, head_lemma=org.head_lemma, first=t.i, last=t.i,
+                                   name=org.name, post=org.post))
+        ms.sort(key=lambda m: m.start)
+    ordered = [m for s in sentences for m in mentions.get(s.index, [])]
     for m in ordered:
         if m.kind == "name" and m.etype == "Person" and surname_only(m.name) and m.name.endswith("s") \
                 and not find_full(surname_key(m.name), full) and find_full(surname_key(m.name[:-1]), full):
