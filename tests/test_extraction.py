@@ -158,3 +158,31 @@ def test_one_event_per_clause_and_type():
     out = merge_duplicates([a, b, c])
     assert [(e.etype, e.recipients, e.lexicon_entry) for e in out] == [
         ("Commissioning", ["bureau"], "commission.b"), ("Informing", ["bureau"], "inform.c")]
+
+
+ATTRIBUTION_TEXT = ('"Het was een zware tijd", vertelt de griffier. De wethouder vertelt: "Ik heb de raad in mei '
+                    'ingelicht." Drie ambtenaren vertellen de Dorpsbode over de sfeer.')
+
+
+def _informings(parser):
+    doc = Document(path="tekst.txt", source="tekst.txt", text=ATTRIBUTION_TEXT, published=PartialDate.parse("2023-10-10"),
+                   publisher="Dorpsbode")
+    _, _, events = extract([doc], parser)
+    return [ev for ev in events["tekst.txt"] if ev.etype == "Informing"]
+
+
+def check_attribution(parser):
+    """A speech verb that attributes a quotation tells no event, and telling the publisher itself is
+    sourcing, not informing: only the quoted informing of the raad is read."""
+    evs = _informings(parser)
+    assert len(evs) == 1, [(e.agents, e.recipients, e.quote) for e in evs]
+    assert "raad" in evs[0].quote
+
+
+def test_attribution_is_no_event_on_recorded_frog(recorded_frog):
+    check_attribution(recorded_frog)
+
+
+@pytest.mark.frog
+def test_attribution_is_no_event_on_real_frog(frog):
+    check_attribution(frog)

@@ -9,6 +9,8 @@ the exact words it was read from.
 """
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass
 from typing import Optional
 
@@ -687,6 +689,19 @@ def _irrealis(sv: SentenceView, clause: Clause, trig: Token, lex) -> bool:
     return False
 
 
+def _attributes_quote(sv: SentenceView, trig: Token, text: str) -> bool:
+    """Does the speech verb ``trig`` attribute a quotation: right after its closing mark
+    ('"...", vertelt X') or right before its opening colon ('X vertelt: "...'")?"""
+    before = text[max(0, trig.start - 4):trig.start]
+    if re.search(r"[\"”'’]\s*,?\s*$", before):
+        return True
+    clause = sv.clause_of(trig.i)
+    last = sv.s.token(clause.last)
+    after = text[last.end:last.end + 4] if last is not None else ""
+    return last is not None and (last.text == ":" or after.lstrip().startswith(":")) and \
+        not any(t.tag == "VZ" and t.lemma in ("aan", "tegen") for t in sv.s.tokens if t.i in clause)
+
+
 def _counterfactual_condition(sv: SentenceView, clause: Clause) -> bool:
     """An "als"/"indien" clause in the past perfect: a condition that did not hold."""
     if clause.opener not in ("als", "indien", "mocht"):
@@ -706,6 +721,8 @@ def extract_document(ctx: DocContext) -> list:
     events: list = []
     last_time, last_time_sentence = None, -10
     content_index = 0
+    # the publisher itself ("deze krant", "Investico"): who tells it something is a source
+    press = {k for k, e in ctx.entities.items() if e.label in (doc.publisher, doc.original_publisher) and e.label}
     for s in ctx.sentences:
         sv = SentenceView(ctx, s)
         is_content = any(t.tag == "WW" and "pv" in t.pos for t in s.tokens)
@@ -744,6 +761,12 @@ def extract_document(ctx: DocContext) -> list:
             if roles_found is None:
                 continue
             agents, recipients, how = roles_found
+            if "Informing" in f.types and recipients and all(k in press for k in recipients):
+                taken_triggers.add(trig.i)
+                continue    # "Schooldirecteuren vertellen Investico": telling the press is sourcing, not an event
+            if trig.lemma.lower() in lex.speech_verbs and _attributes_quote(sv, trig, doc.text):
+                taken_triggers.add(trig.i)
+                continue    # '"...", vertelt Wassenaar': the verb attributes a quotation
             negated = _negated(sv, clause, lex)
             types, polarity = list(f.types), f.polarity
             if negated:
