@@ -422,9 +422,9 @@ def resolve_document(doc: Document, sentences, mentions: dict) -> DocContext:
                 if ctx.entities[m.entity].etype in ("Person", "Role"):
                     last_person.append((m.entity, _is_subject(s, m), s.index))
                 continue
-            if m.kind in ("role", "indefinite-role") and _role_apposition(s, m, mentions.get(s.index, [])):
+            prev = _role_apposition(s, m, mentions.get(s.index, []))
+            if prev is not None:
                 # "de klokkenluider, een controller bij de faculteit,": one person, two posts
-                prev = _role_apposition(s, m, mentions.get(s.index, []))
                 m.entity = prev.entity
                 _alias(ctx.entities[m.entity], m.text)
                 continue
@@ -523,7 +523,7 @@ def resolve_document(doc: Document, sentences, mentions: dict) -> DocContext:
                     m.entity, m.also = two[1], [two[0]]
                 continue
             if m.kind == "pronoun" and m.pronoun in DEMONSTRATIVE:
-                m.entity = _last_named(ctx, s)
+                m.entity = last_named(ctx, s)
                 if m.entity and ctx.entities[m.entity].etype in ("Person", "Role"):
                     last_person.append((m.entity, True, s.index))
                 continue
@@ -647,7 +647,7 @@ def _as_body(s, m: TMention, ms: list) -> Optional[str]:
     return None
 
 
-def _last_named(ctx: DocContext, s) -> Optional[str]:
+def last_named(ctx: DocContext, s) -> Optional[str]:
     """"Die"/"Deze" opening a sentence: the agent named last in the sentence before."""
     prev = [m for m in ctx.mentions.get(s.index - 1, []) if m.entity and m.kind != "pronoun"
             and ctx.entities.get(m.entity) is not None]

@@ -14,9 +14,9 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-from graph.extract.entities import DocContext
+from graph.extract.entities import DocContext, last_named
 from graph.extract.lexicon import Frame, frames_by_lemma, roles
-from graph.extract.mentions import NOMINATIVE, OBLIQUE
+from graph.extract.mentions import DEMONSTRATIVE, NOMINATIVE, OBLIQUE
 from graph.extract.timex import TimeContext, nearest_time
 from graph.model import Event, Sentence, TimeValue, Token
 
@@ -397,11 +397,10 @@ class SentenceView:
             if ante is not None:
                 return Found(self._keys([ante]), "order")
         first = self.s.token(clause.first)
-        if first is not None and first.lemma.lower() in ("die", "deze") and first.tag == "VNW" and "pron" in first.pos:
-            prev = self.ctx.mentions.get(self.s.index - 1, [])
-            named = [m for m in prev if m.entity and m.pronoun == ""]
-            if named:
-                return Found(self._keys([named[-1]]), "fallback")
+        if first is not None and first.lemma.lower() in DEMONSTRATIVE and first.tag == "VNW" and "pron" in first.pos:
+            key = last_named(self.ctx, self.s)
+            if key:
+                return Found([key], "fallback")
         return None
 
     def antecedent(self, clause: Clause):

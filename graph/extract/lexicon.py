@@ -154,6 +154,7 @@ class RoleLexicon:
     person_titles: frozenset = frozenset()
     contrastive: frozenset = frozenset()
     collectives: frozenset = frozenset()
+    abbreviation_skip: frozenset = frozenset()
 
     def kind(self, lemma: str) -> Optional[str]:
         """The agent kind a noun lemma names: post | role | body | org | None."""
@@ -255,6 +256,7 @@ def roles() -> RoleLexicon:
         closing_formulas=tuple(str(w).lower() for w in disc.get("closing_formulas") or ()),
         zijn_verbs=frozenset(str(w).lower() for w in disc.get("zijn_verbs") or ()),
         first_names=frozenset(str(n).lower() for key in ("female", "male") for n in load_yaml("names").get(key) or ()),
+        abbreviation_skip=frozenset(str(w).lower() for w in data.get("abbreviation_skip") or ()),
         collectives=frozenset(str(w).lower() for w in data.get("collectives") or ()),
         contrastive=frozenset(str(w).lower() for w in data.get("contrastive_modifiers") or ()),
         person_titles=frozenset(str(n).lower() for key in ("female_titles", "male_titles")

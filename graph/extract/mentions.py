@@ -504,22 +504,22 @@ def _name_tail(s: Sentence, j: int) -> int:
             return k
     if s.token(j).text.lower() not in roles().first_names:
         return j     # only a first name goes on into a surname
+    # lower-case tussenvoegsels; the first may be capitalised ("Gijs Oude Hengel")
     while s.token(k) is not None and (s.token(k).text in tussenvoegsels() or
-                                      (s.token(k).text.lower() == "oude" and k == j + 1)):
+                                      (k == j + 1 and s.token(k).text.lower() in tussenvoegsels())):
         k += 1
     last = s.token(k)
     if k > j + 1 and last is not None and last.text[:1].isupper() and last.tag in ("SPEC", "N"):
         return k
     # a known first name and a capitalised word Frog took for a noun or a verb: "Freek Vermolen"
-    if k == j + 1 and last is not None and s.token(j).text.lower() in roles().first_names \
-            and last.text[:1].isupper() and last.tag in ("SPEC", "N", "ADJ", "WW") and not roles().kind(last.lemma.lower()):
+    if k == j + 1 and last is not None and last.text[:1].isupper() and last.tag in ("SPEC", "N", "ADJ", "WW") and not roles().kind(last.lemma.lower()):
         return k
     return j
 
 
 def _initials_of(name: str, abbr: str) -> bool:
     """"Aw" for "Autoriteit woningcorporaties": the first letters of the name's words."""
-    words = [w for w in re.split(r"[\s-]+", name) if w and w.lower() not in ("de", "het", "van", "voor", "en")]
+    words = [w for w in re.split(r"[\s-]+", name) if w and w.lower() not in roles().abbreviation_skip]
     return len(abbr) >= 2 and "".join(w[0] for w in words).lower() == abbr.lower()
 
 
