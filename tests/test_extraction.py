@@ -103,6 +103,16 @@ CASES = [
     ("Raadslid Fatima el Amrani diende een klacht in bij de burgemeester. El Amrani wist al sinds mei "
      "van de plannen.",
      "2023-08-10", [("KnowledgeStatement", {"Fatima el Amrani"}, set(), "2023-05")]),
+    # a foundation's proper name alone is the foundation, not the person named next to it
+    ("Het ontslag van directeur Kees Bolder van Woonstichting Lindehof kwam vorige week. De inspectie deed "
+     "in mei een onderzoek bij Lindehof.",
+     "2023-10-10", [("Investigation", {"inspectie"}, {"Woonstichting Lindehof"}, "2023-05")]),
+    # whose thing is investigated: named in a relative clause or a door-phrase after the object
+    ("Onderzoeksbureau Kalverda onderzocht vier maanden lang de contracten die de provincie met de "
+     "aannemer sloot.",
+     "2023-10-10", [("Investigation", {"Kalverda"}, {"provincie"}, None)]),
+    ("Het bureau heeft in mei het onderhoud door het waterschap onderzocht.",
+     "2023-10-10", [("Investigation", {"bureau"}, {"waterschap"}, "2023-05")]),
 ]
 
 

@@ -316,6 +316,29 @@ def resolve_document(doc: Document, sentences, mentions: dict) -> DocContext:
         for m in ms:
             if m.kind == "name" and m.etype == "Person" and m.name in org_names:
                 m.etype = "Organization"
+    # "Vechtzoom" alone, where the text also says "Woonstichting Vechtzoom": the foundation
+    by_tail = {}
+    for ms in mentions.values():
+        for m in ms:
+            words = m.name.split() if m.kind == "name" and m.etype == "Organization" else []
+            if len(words) >= 2 and lex.kind(words[0]) == "org" and all(w[:1].isupper() for w in words[1:]):
+                by_tail.setdefault(" ".join(words[1:]), m.name)
+    for m in ordered:
+        full_name = by_tail.get(m.name) if m.kind == "name" else None
+        if full_name and not (m.etype == "Person" and find_full(surname_key(m.name), full)):
+            m.etype, m.extra_aliases = "Organization", m.extra_aliases + [m.text]
+            m.name = m.text = full_name
+    for s in sentences:
+        ms = mentions.setdefault(s.index, [])
+        covered = {i for m in ms for i in range(m.first, m.last + 1)}
+        for t in s.tokens:
+            full_name = by_tail.get(t.text)
+            if full_name and t.i not in covered and t.tag in ("SPEC", "N") and not find_full(surname_key(t.text), full):
+                ms.append(TMention(start=t.start, end=t.end, text=full_name, kind="name", etype="Organization",
+                                   sentence=s.index, head_lemma=t.lemma, first=t.i, last=t.i, name=full_name,
+                                   extra_aliases=[t.text]))
+        ms.sort(key=lambda m: m.start)
+    ordered = [m for s in sentences for m in mentions.get(s.index, [])]
     # "Dactylus" alone, where the text also says "forensisch bureau Dactylus": the bureau
     org_by_name = {m.name: m for ms in mentions.values() for m in ms if m.kind == "org" and m.name}
     for m in ordered:
@@ -492,6 +515,8 @@ def resolve_document(doc: Document, sentences, mentions: dict) -> DocContext:
                 if existing is None:
                     e.label = label
                 _aliases(e, m)
+                for a in m.extra_aliases:
+                    _alias(e, a)
                 if m.name and m.kind == "org":
                     # "het Utrechtse onderzoeksbureau Kader & Co" is also "Kader & Co" and
                     # "onderzoeksbureau Kader & Co"

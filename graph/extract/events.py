@@ -511,16 +511,54 @@ class SentenceView:
         return None
 
     def object_of(self, trig: Token, clause: Clause) -> Optional[Found]:
-        """Whose thing the object is: "het beleid van de corporatie" -> the corporation."""
-        for t in self.s.tokens:
-            if t.i in clause and t.i > trig.i and t.tag == "N" and t.i not in self.by_token:
-                v = self.s.token(t.i + 1)
-                if v is not None and v.lemma == "van":
-                    m = next((m for m in self.mentions if v.i < m.first <= v.i + 3), None)
-                    if m is not None:
-                        return Found(self._keys([m]), "order")
-                return None
+        """Whose thing the object is: "het beleid van de corporatie", "het onderhoud door
+        Rijkswaterstaat", "de modellen die het ministerie hanteert" -> the one named inside."""
+        noun = self._object_noun(trig, clause)
+        if noun is None:
+            return None
+        nxt = self.s.token(noun.i + 1)
+        if nxt is not None and nxt.lemma in ("van", "door"):
+            m = next((m for m in self.mentions if nxt.i < m.first <= nxt.i + 3), None)
+            if m is not None:
+                return Found(self._keys([m]), "order")
+        rel = next((c for c in self.clauses if c.opener == "rel" and c.first in (noun.i + 1, noun.i + 2)), None)
+        if rel is not None:
+            m = next((m for m in self.mentions if m.first in rel and self.in_pp(m) is None
+                      and m.pronoun not in OBLIQUE), None)
+            if m is not None:
+                return Found(self._keys([m]), "order")
         return None
+
+    def _object_noun(self, trig: Token, clause: Clause) -> Optional[Token]:
+        """The common noun that is the trigger's object: the parse's obj1, else the first noun
+        after the verb (before it in a subordinate clause) that is not a time or a mention."""
+        def fits(t):
+            return t is not None and t.tag == "N" and t.i in clause and t.i not in self.by_token \
+                and not self.lex.is_time_word(t.lemma) and not self._in_time_pp(t)
+        for v in self.verb_chain(trig):
+            for t in self.s.children(v.i):
+                if t.rel == "obj1" and fits(t):
+                    return t
+        after = [t for t in self.s.tokens if t.i > trig.i and fits(t)]
+        before = [t for t in self.s.tokens if t.i < trig.i and fits(t)]
+        for t in (after + before if not clause.subordinate else before + after):
+            if self.in_pp_token(t) is None:
+                return t
+        return None
+
+    def _in_time_pp(self, t: Token) -> bool:
+        """"in januari", "vier maanden lang": a noun that only tells when or how long."""
+        nxt = self.s.token(t.i + 1)
+        return nxt is not None and nxt.lemma in ("lang", "later", "eerder", "geleden")
+
+    def in_pp_token(self, t: Token) -> Optional[Token]:
+        """The preposition governing the noun phrase that ends in common noun ``t``."""
+        j = t.i - 1
+        while j >= 1 and (self.s.token(j).tag in NP_FILLERS or
+                          (self.s.token(j).tag == "VNW" and any(k in self.s.token(j).pos for k in ("bez", "aanw")))):
+            j -= 1
+        p = self.s.token(j)
+        return p if p is not None and p.tag == "VZ" else None
 
     def other_person(self, exclude: set) -> Optional[str]:
         """The most recent person in this sentence or the one before who is not in ``exclude``."""
