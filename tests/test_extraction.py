@@ -113,6 +113,11 @@ CASES = [
      "2023-10-10", [("Investigation", {"Kalverda"}, {"provincie"}, None)]),
     ("Het bureau heeft in mei het onderhoud door het waterschap onderzocht.",
      "2023-10-10", [("Investigation", {"bureau"}, {"waterschap"}, "2023-05")]),
+    # a care group Frog takes for a place, its name alone, and a supervisor that looks into it
+    ("Bij Zorggroep Elsbroek ging in maart een medicijn mis. Elsbroek meldde de fout pas in juni bij de "
+     "inspectie. Bestuurder Anna Wit trad af. De inspectie stelde in juli een onderzoek in.",
+     "2023-10-10", [("Report", {"Zorggroep Elsbroek"}, {"inspectie"}, "2023-06"),
+                    ("Investigation", {"inspectie"}, {"Zorggroep Elsbroek"}, "2023-07")]),
 ]
 
 

@@ -74,6 +74,7 @@ class DocContext:
     speaker_bodies: dict = field(default_factory=dict)  # sentence index -> mention of the body a speaker speaks for
     entities: dict = field(default_factory=dict)   # key -> Entity
     focus: Optional[str] = None    # the person the document's affair is about
+    focus_org: Optional[str] = None  # the organisation it is about (not a supervisor, not the publisher)
     doc_voice: Optional[str] = None  # who speaks when no publisher is known (set by the build)
 
 
@@ -333,7 +334,8 @@ def resolve_document(doc: Document, sentences, mentions: dict) -> DocContext:
         covered = {i for m in ms for i in range(m.first, m.last + 1)}
         for t in s.tokens:
             full_name = by_tail.get(t.text)
-            if full_name and t.i not in covered and t.tag in ("SPEC", "N") and not find_full(surname_key(t.text), full):
+            if full_name and t.i not in covered and t.tag not in ("WW", "VZ", "LID", "VNW", "VG") \
+                    and not find_full(surname_key(t.text), full):
                 ms.append(TMention(start=t.start, end=t.end, text=full_name, kind="name", etype="Organization",
                                    sentence=s.index, head_lemma=t.lemma, first=t.i, last=t.i, name=full_name,
                                    extra_aliases=[t.text]))
@@ -577,6 +579,7 @@ def resolve_document(doc: Document, sentences, mentions: dict) -> DocContext:
                 m.entity = _as_body(s, m, mentions.get(s.index, [])) or _resolve_pronoun(ctx, s, m, last_person)
     _merge_abbreviations(ctx)
     ctx.focus = _focus(ctx)
+    ctx.focus_org = _focus_org(ctx)
     return ctx
 
 
@@ -985,6 +988,24 @@ def _focus(ctx: DocContext) -> Optional[str]:
     return roles_seen.most_common(1)[0][0] if roles_seen else None
 
 
+def _focus_org(ctx: DocContext) -> Optional[str]:
+    """The organisation the affair is about: the most mentioned one that is neither a supervisor
+    nor the publisher (named at least twice)."""
+    lex = roles()
+    own = {slug(n) for n in (ctx.doc.publisher, ctx.doc.original_publisher) if n}
+    counts = Counter()
+    for ms in ctx.mentions.values():
+        for m in ms:
+            e = ctx.entities.get(m.entity) if m.entity else None
+            if e is not None and e.etype == "Organization" and e.key not in own \
+                    and not lex.is_supervisor([e.label, *e.aliases]):
+                counts[e.key] += 1
+    best = counts.most_common(2)
+    if not best or best[0][1] < 2 or (len(best) > 1 and best[1][1] == best[0][1]):
+        return None
+    return best[0][0]
+
+
 def resolve_corpus(contexts: list) -> dict:
     """Merge the documents' entities into one table; rewrite mention keys. Returns key -> Entity."""
     merged: dict = {}
@@ -1086,4 +1107,6 @@ def resolve_corpus(contexts: list) -> dict:
             ctx.speakers[idx] = rename.get((ctx.doc.source, key), key)
         if ctx.focus:
             ctx.focus = rename.get((ctx.doc.source, ctx.focus), ctx.focus)
+        if ctx.focus_org:
+            ctx.focus_org = rename.get((ctx.doc.source, ctx.focus_org), ctx.focus_org)
     return merged

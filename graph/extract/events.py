@@ -915,7 +915,11 @@ def _fill_roles(sv: SentenceView, f: Frame, trig: Token, clause: Clause, info: d
                     if speaker:
                         found = Found([speaker], "fallback")
                 elif slot == "matter-person":
-                    if sv.ctx.focus:
+                    if other and sv.ctx.focus_org and all(
+                            sv.ctx.entities.get(k) is not None and sv.lex.is_supervisor(
+                                [sv.ctx.entities[k].label, *sv.ctx.entities[k].aliases]) for k in other):
+                        found = Found([sv.ctx.focus_org], "fallback")   # a supervisor looks into the organisation
+                    elif sv.ctx.focus:
                         found = Found([sv.ctx.focus], "fallback")
                 elif slot == "laten-object":
                     om = next((t for t in sv.s.tokens if t.lemma == "om" and t.i > trig.i - 10), None)

@@ -153,6 +153,7 @@ class RoleLexicon:
     first_names: frozenset = frozenset()
     person_titles: frozenset = frozenset()
     contrastive: frozenset = frozenset()
+    supervisors: tuple = ()
     collectives: frozenset = frozenset()
     abbreviation_skip: frozenset = frozenset()
 
@@ -180,6 +181,11 @@ class RoleLexicon:
         if lemma in self.organisations:
             return "org"
         return None
+
+    def is_supervisor(self, names) -> bool:
+        """Whether an organisation named so is a supervisor or auditor: a name word ends in one."""
+        return any(w.endswith(sup) for n in names for w in n.lower().replace("-", " ").split()
+                   for sup in self.supervisors)
 
     def is_time_word(self, word: str) -> bool:
         return word.lower().rstrip(".") in _time_words()
@@ -259,6 +265,7 @@ def roles() -> RoleLexicon:
         abbreviation_skip=frozenset(str(w).lower() for w in data.get("abbreviation_skip") or ()),
         collectives=frozenset(str(w).lower() for w in data.get("collectives") or ()),
         contrastive=frozenset(str(w).lower() for w in data.get("contrastive_modifiers") or ()),
+        supervisors=tuple(str(w).lower() for w in data.get("supervisors") or ()),
         person_titles=frozenset(str(n).lower() for key in ("female_titles", "male_titles")
                                 for n in load_yaml("names").get(key) or ()),
         matter_nouns=frozenset(disc.get("matter_nouns") or ()),

@@ -325,6 +325,9 @@ def find_mentions(s: Sentence, text: str, lex: Optional[RoleLexicon] = None) -> 
             cls, guessed = "ORG", True   # a name in an agent's place that Frog's NER did not class: "Belpunt Zuid"
         else:
             guessed = False
+        if cls not in ("PER", "ORG") and t.tag == "SPEC" and " " in t.text and i not in used \
+                and lex.kind(t.text.split()[0]) == "org" and t.text.split()[1][:1].isupper():
+            cls = "ORG"     # "Zorggroep Elsbroek", "Woonstichting Lindehof" that Frog took for a place
         if i in used or cls not in ("PER", "ORG") or not name_start:
             i += 1
             continue
