@@ -113,6 +113,18 @@ CASES = [
      "2023-10-10", [("Investigation", {"Kalverda"}, {"provincie"}, None)]),
     ("Het bureau heeft in mei het onderhoud door het waterschap onderzocht.",
      "2023-10-10", [("Investigation", {"bureau"}, {"waterschap"}, "2023-05")]),
+    # organisation names Frog's parse cuts short: a capitalised adjective before the noun, a name that
+    # goes on in lower case, a name Frog tags as a verb, a firm over "&"; a double first name
+    ("In juni vroeg de provincie het Landelijk Bureau Integriteit om advies.",
+     "2024-10-10", [("Commissioning", {"provincie"}, {"Landelijk Bureau Integriteit"}, "2024-06")]),
+    ("Het college heeft de Autoriteit persoonsgegevens op 4 juni ingelicht.",
+     "2024-10-10", [("Informing", {"college"}, {"Autoriteit persoonsgegevens"}, "2024-06-04")]),
+    ("In maart gaf de raad onderzoeksbureau Kortvast opdracht de zaak te onderzoeken.",
+     "2024-10-10", [("Commissioning", {"raad"}, {"onderzoeksbureau Kortvast"}, "2024-03")]),
+    ("Wethouder Anna de Wit heeft voorzitter Jan-Willem van Dommelen in mei ingelicht.",
+     "2024-10-10", [("Informing", {"Anna de Wit"}, {"Jan-Willem van Dommelen"}, "2024-05")]),
+    ("Adviesbureau Mulder & Post sprak in opdracht van de raad van toezicht met dertig medewerkers.",
+     "2024-10-10", [("Commissioning", {"raad van toezicht"}, {"Adviesbureau Mulder & Post"}, None)]),
     # a care group Frog takes for a place, its name alone, and a supervisor that looks into it
     ("Bij Zorggroep Elsbroek ging in maart een medicijn mis. Elsbroek meldde de fout pas in juni bij de "
      "inspectie. Bestuurder Anna Wit trad af. De inspectie stelde in juli een onderzoek in.",

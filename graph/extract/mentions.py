@@ -211,8 +211,9 @@ def find_mentions(s: Sentence, text: str, lex: Optional[RoleLexicon] = None) -> 
         if kind in ("body", "org") and nxt is not None and ner_class(nxt) == "PER" \
                 and nxt.text.split()[0].lower() in lex.first_names:
             nxt = None      # "justitie Mariska Leeflang": a person follows, not the organisation's name
-        while nxt is not None and (is_name_token(nxt) or (kind in ("body", "org") and nxt.tag in ("ADJ", "N")
-                                                         and nxt.text[:1].isupper())) \
+        while nxt is not None and (is_name_token(nxt) or (kind in ("body", "org") and nxt.tag in ("ADJ", "N", "WW")
+                                                         and nxt.text[:1].isupper())
+                                   or (kind in ("post", "role") and not name_toks and is_first_name(nxt.text))) \
                 and ner_class(nxt) in ("PER", "ORG", "LOC", "MISC", "PRO", "EVE", "") and not lex.kind(nxt.lemma.lower()):
             name_toks.append(nxt)
             nxt = s.token(nxt.i + 1)
@@ -224,12 +225,27 @@ def find_mentions(s: Sentence, text: str, lex: Optional[RoleLexicon] = None) -> 
                     nxt = after
             amp = s.token(nxt.i + 1) if nxt is not None else None
             if name_toks and kind in ("org", "body") and nxt is not None and nxt.text in ("&", "en") and amp is not None \
-                    and amp.text[:1].isupper() and amp.tag in ("SPEC", "N", "ADJ") and not lex.kind(amp.lemma.lower()):
-                name_toks.append(nxt)
-                nxt = amp
+                    and amp.text[:1].isupper() and (amp.tag in ("SPEC", "N", "ADJ") or (nxt.text == "&" and amp.tag != "LET")) \
+                    and not lex.kind(amp.lemma.lower()):
+                name_toks += [nxt, amp]
+                nxt = s.token(amp.i + 1)
+        if kind == "org" and not name_toks and t.text[:1].isupper() and t.i > 1 and nxt is not None \
+                and nxt.tag == "N" and nxt.text[:1].islower() and not lex.is_time_word(nxt.lemma) \
+                and (_is_plural(nxt) or not lex.kind(nxt.lemma.lower())) \
+                and s.token(t.i - 1).text not in ('"', "'", "(", ":"):
+            name_toks = [nxt]     # "de Autoriteit woningcorporaties": a name that goes on in lower case
+        if kind in ("org", "body") and t.ner.startswith("I-"):
+            # "het Landelijk Bureau Bibob": the name Frog's NER began before the organisation noun
+            k = first - 1
+            while k >= 1 and s.token(k).text[:1].isupper() and s.token(k).ner[:2] in ("B-", "I-") \
+                    and s.token(k).tag in ("SPEC", "ADJ", "N"):
+                first = k
+                if s.token(k).ner.startswith("B-"):
+                    break
+                k -= 1
         if len(name_toks) == 1 and kind in ("post", "role") and (" " not in name_toks[0].text or
                                                               name_toks[0].text.split()[-1].lower() in tussenvoegsels()) \
-                and (name_toks[0].tag == "SPEC" or name_toks[0].text.lower() in lex.first_names):
+                and (name_toks[0].tag == "SPEC" or is_first_name(name_toks[0].text)):
             ext = _name_tail(s, name_toks[-1].i)
             name_toks += [s.token(k) for k in range(name_toks[-1].i + 1, ext + 1)]
         det = s.token(first - 1)
@@ -264,10 +280,10 @@ def find_mentions(s: Sentence, text: str, lex: Optional[RoleLexicon] = None) -> 
             add(m)
             continue
         if name_toks and kind in ("post", "role") and len(name_toks) == 1 and ner_class(name_toks[0]) != "PER" \
-                and " " not in name_toks[0].text and name_toks[0].text.lower() not in lex.first_names:
+                and " " not in name_toks[0].text and not is_first_name(name_toks[0].text):
             name_toks = []      # "wethouder Financiën": a portfolio, not a name
         if name_toks and kind in ("post", "role") and (ner_class(name_toks[0]) in ("PER", "") or
-                                                       name_toks[0].text.split()[0].lower() in lex.first_names):
+                                                       is_first_name(name_toks[0].text.split()[0])):
             # a title before a person's name: the person is the mention, the post its role
             a, b = name_toks[0].i, name_toks[-1].i
             name = " ".join(x.text for x in name_toks)
@@ -494,6 +510,13 @@ def _starts_clause(s: Sentence, t: Token) -> bool:
     return prev is None or prev.text in ('"', "'", "“") or (prev.lemma in ("en", "maar") and prev.i == 1)
 
 
+def is_first_name(word: str) -> bool:
+    """A capitalised first name of the names list, also a double one ("Jan-Willem", "Pieter-Bas")."""
+    names = roles().first_names
+    return word[:1].isupper() and (word.lower() in names or (
+        "-" in word and all(p.lower() in names for p in word.split("-"))))
+
+
 def _name_tail(s: Sentence, j: int) -> int:
     """The last token of a person's name of one word (a first name) that goes on in lower-case
     tussenvoegsels Frog left out ("Fatima" + "el Amrani"): the index of its capitalised last word,
@@ -505,7 +528,10 @@ def _name_tail(s: Sentence, j: int) -> int:
         if nxt is not None and nxt.text[:1].isupper() and nxt.tag in ("SPEC", "N", "ADJ") \
                 and not roles().kind(nxt.lemma.lower()):
             return k
-    if s.token(j).text.lower() not in roles().first_names:
+    word = s.token(j).text
+    first_name = word.lower() in roles().first_names or is_first_name(word)
+    if not first_name and not (ner_class(s.token(j)) == "PER" and s.token(k) is not None
+                               and s.token(k).text in tussenvoegsels()):
         return j     # only a first name goes on into a surname
     # lower-case tussenvoegsels; the first may be capitalised ("Gijs Oude Hengel")
     while s.token(k) is not None and (s.token(k).text in tussenvoegsels() or
