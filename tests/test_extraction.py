@@ -125,6 +125,10 @@ CASES = [
      "2024-10-10", [("Informing", {"Anna de Wit"}, {"Jan-Willem van Dommelen"}, "2024-05")]),
     ("Adviesbureau Mulder & Post sprak in opdracht van de raad van toezicht met dertig medewerkers.",
      "2024-10-10", [("Commissioning", {"raad van toezicht"}, {"Adviesbureau Mulder & Post"}, None)]),
+    # a quantifier subject: the people it ranges over are the ones who did not know
+    ("Niemand in het bestuur wist hiervan. Tot mei wist geen van de raadsleden van het rapport.",
+     "2024-10-10", [("KnowledgeStatement", {"bestuur"}, set(), None),
+                    ("KnowledgeStatement", {"raadsleden"}, set(), None)]),
     # a care group Frog takes for a place, its name alone, and a supervisor that looks into it
     ("Bij Zorggroep Elsbroek ging in maart een medicijn mis. Elsbroek meldde de fout pas in juni bij de "
      "inspectie. Bestuurder Anna Wit trad af. De inspectie stelde in juli een onderzoek in.",

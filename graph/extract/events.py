@@ -353,6 +353,9 @@ class SentenceView:
             if by_parse:
                 break
         by_order = None
+        quantified = self._quantified_subject(clause)
+        if quantified is not None:
+            return Found(self._keys([quantified]), "order")
         cands = [m for m in self.np_mentions(clause) if m.pronoun not in OBLIQUE and (m.kind != "indefinite-role" or m.entity)]
         # case decides: a nominative pronoun is the subject wherever it stands
         nominative = [m for m in cands if m.pronoun in NOMINATIVE]
@@ -401,6 +404,22 @@ class SentenceView:
             key = last_named(self.ctx, self.s)
             if key:
                 return Found([key], "fallback")
+        return None
+
+    def _quantified_subject(self, clause: Clause):
+        """"Niemand in het bestuur wist ervan", "geen van de raadsleden", "ieder lid van de raad":
+        the people a quantifier subject ranges over, named in the phrase after it."""
+        fin = self.finite(clause)
+        for t in self.s.tokens:
+            before = self.s.token(t.i - 1)
+            if t.i not in clause or t.lemma.lower() not in self.lex.quantifiers or \
+                    (before is not None and before.tag == "VZ") or (fin is not None and t.i > fin.i + 1 and t.rel != "su"):
+                continue   # not "met niemand van de raad", not an object further on
+            p = self.s.token(t.i + 1)
+            if p is not None and p.tag == "VZ" and p.lemma.lower() in ("in", "bij", "van", "binnen", "uit"):
+                m = next((m for m in self.mentions if p.i < m.first <= p.i + 3), None)
+                if m is not None:
+                    return m
         return None
 
     def antecedent(self, clause: Clause):

@@ -154,6 +154,7 @@ class RoleLexicon:
     person_titles: frozenset = frozenset()
     contrastive: frozenset = frozenset()
     supervisors: tuple = ()
+    quantifiers: frozenset = frozenset()
     collectives: frozenset = frozenset()
     abbreviation_skip: frozenset = frozenset()
 
@@ -266,6 +267,7 @@ def roles() -> RoleLexicon:
         collectives=frozenset(str(w).lower() for w in data.get("collectives") or ()),
         contrastive=frozenset(str(w).lower() for w in data.get("contrastive_modifiers") or ()),
         supervisors=tuple(str(w).lower() for w in data.get("supervisors") or ()),
+        quantifiers=frozenset(str(w).lower() for w in disc.get("quantifiers") or ()),
         person_titles=frozenset(str(n).lower() for key in ("female_titles", "male_titles")
                                 for n in load_yaml("names").get(key) or ()),
         matter_nouns=frozenset(disc.get("matter_nouns") or ()),

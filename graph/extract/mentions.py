@@ -229,6 +229,9 @@ def find_mentions(s: Sentence, text: str, lex: Optional[RoleLexicon] = None) -> 
                     and not lex.kind(amp.lemma.lower()):
                 name_toks += [nxt, amp]
                 nxt = s.token(amp.i + 1)
+                while nxt is not None and nxt.text[:1].isupper() and nxt.tag in ("SPEC", "N", "ADJ"):
+                    name_toks.append(nxt)     # "Integriteit & Openbaar Bestuur": the name runs on
+                    nxt = s.token(nxt.i + 1)
         if kind == "org" and not name_toks and t.text[:1].isupper() and t.i > 1 and nxt is not None \
                 and nxt.tag == "N" and nxt.text[:1].islower() and not lex.is_time_word(nxt.lemma) \
                 and (_is_plural(nxt) or not lex.kind(nxt.lemma.lower())) \
