@@ -129,6 +129,20 @@ CASES = [
     ("Niemand in het bestuur wist hiervan. Tot mei wist geen van de raadsleden van het rapport.",
      "2024-10-10", [("KnowledgeStatement", {"bestuur"}, set(), None),
                     ("KnowledgeStatement", {"raadsleden"}, set(), None)]),
+    # "wij" in a letter is the body that signs it after the closing formula, not a body named above it
+    ("Aan de gemeenteraad\n\nWij hebben de commissie Sport in januari ingelicht. Het rapport hebben wij op "
+     "6 februari ontvangen.\n\nHoogachtend,\n\nburgemeester en wethouders van Lindenveen,",
+     "2025-02-11", [("Informing", {"burgemeester en wethouders"}, {"commissie Sport"}, "2025-01"),
+                    ("Informing", set(), {"burgemeester en wethouders"}, "2025-02-06")]),
+    # "hij" in what a body or a person says is the one who says it, not a body in a "tegenover" phrase
+    ("De raad van toezicht zegt dat hij tot mei niet wist van de incidenten. De directeur verklaarde "
+     "tegenover de commissie dat hij al sinds maart wist van de klachten.",
+     "2024-10-10", [("KnowledgeStatement", {"raad van toezicht"}, set(), "2024-05"),
+                    ("KnowledgeStatement", {"directeur"}, set(), "2024-03")]),
+    # "het centrum" is the one organisation whose name begins with "Centrum"
+    ("In januari deed Anna Bos een melding bij Centrum Integer Sporten. Het centrum stelde in februari het "
+     "bestuur van de bond op de hoogte.",
+     "2024-10-10", [("Informing", {"het centrum"}, {"bestuur"}, "2024-02")]),
     # a care group Frog takes for a place, its name alone, and a supervisor that looks into it
     ("Bij Zorggroep Elsbroek ging in maart een medicijn mis. Elsbroek meldde de fout pas in juni bij de "
      "inspectie. Bestuurder Anna Wit trad af. De inspectie stelde in juli een onderzoek in.",
@@ -172,6 +186,17 @@ def test_extraction_on_recorded_frog(text, published, expected, recorded_frog):
 @pytest.mark.parametrize("text,published,expected", CASES, ids=[c[0][:40] for c in CASES])
 def test_extraction_on_real_frog(text, published, expected, frog):
     check(frog, text, published, expected)
+
+
+PLAN_TEXT = ("De wethouder zegt dat hij de raad volgende week een brief stuurt over de afspraken. Hij informeerde "
+             "de raad vorige week.")
+
+
+@pytest.mark.parametrize("parser", ["recorded_frog", pytest.param("frog", marks=pytest.mark.frog)])
+def test_a_clause_with_a_time_after_publication_is_a_plan(parser, request):
+    """"stuurt de raad volgende week een brief": no event; last week's informing is one."""
+    got = run(request.getfixturevalue(parser), PLAN_TEXT, "2024-10-10")
+    assert [(g[0], g[3]) for g in got] == [("Informing", "2024-09-30")]
 
 
 def test_one_event_per_clause_and_type():

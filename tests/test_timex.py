@@ -184,6 +184,13 @@ def test_anchor_is_what_is_sure_of_a_coarse_interval():
     assert ctx.times_in("Een maand later volgde de derde.") == []
 
 
+def test_a_year_after_publication_is_no_anchor():
+    """"tot 2030" names a horizon, not where the story is: "14 juni" after it is still last June."""
+    ctx = TimeContext(P("2023-11-08"))
+    assert [t.begin.iso() for t in ctx.times_in("Voor de afspraken is tot 2030 geld gereserveerd.")] == ["2030"]
+    assert [t.begin.iso() for t in ctx.times_in("Op 14 juni kwam het rapport.")] == ["2023-06-14"]
+
+
 def test_year_less_date_takes_the_anchor_year():
     (t,) = find_times("Op 5 juli stuurde de directeur de brief.", P("2021-09-14"), anchor=P("2019-03"))
     assert t.begin.iso() == "2019-07-05"

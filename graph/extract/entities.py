@@ -578,6 +578,7 @@ def resolve_document(doc: Document, sentences, mentions: dict) -> DocContext:
             elif m.kind == "pronoun" and m.pronoun in ("wij", "we", "ons"):
                 m.entity = _as_body(s, m, mentions.get(s.index, [])) or _resolve_pronoun(ctx, s, m, last_person)
     _merge_abbreviations(ctx)
+    _definite_heads(ctx)
     ctx.focus = _focus(ctx)
     ctx.focus_org = _focus_org(ctx)
     return ctx
@@ -601,6 +602,34 @@ def _add_name_mentions(ctx: DocContext, name: str, key: str) -> None:
                                head_lemma=toks[-1].lemma, first=toks[0].i, last=toks[-1].i, name=name, entity=key))
             ms.sort(key=lambda m: m.start)
             break
+
+
+def _definite_heads(ctx: DocContext) -> None:
+    """"het centrum" where the text named "Centrum Veilige Sport Nederland": a definite noun that
+    is the first word of one named organisation's name is that organisation."""
+    heads = {}
+    for ms in ctx.mentions.values():
+        for m in ms:
+            e = ctx.entities.get(m.entity) if m.entity else None
+            words = e.label.split() if e is not None and e.etype == "Organization" else []
+            if len(words) >= 2 and words[0][:1].isupper():
+                heads.setdefault(words[0].lower(), set()).add(e.key)
+    if not heads:
+        return
+    for s in ctx.sentences:
+        ms = ctx.mentions.setdefault(s.index, [])
+        covered = {i for m in ms for i in range(m.first, m.last + 1)}
+        for t in s.tokens:
+            det = s.token(t.i - 1)
+            keys = heads.get(t.text.lower())
+            if keys and len(keys) == 1 and t.tag == "N" and t.text[:1].islower() and t.i not in covered \
+                    and det is not None and det.tag == "LID" and det.pos.startswith("LID(bep"):
+                key = next(iter(keys))
+                ms.append(TMention(start=det.start, end=t.end, text=f"{det.text} {t.text}", kind="org",
+                                   etype="Organization", sentence=s.index, head_lemma=t.lemma, first=det.i,
+                                   last=t.i, entity=key, definite=True))
+                _alias(ctx.entities[key], f"{det.text.lower()} {t.text}")
+        ms.sort(key=lambda m: m.start)
 
 
 def _merge_abbreviations(ctx: DocContext) -> None:
@@ -828,6 +857,9 @@ def _resolve_pronoun(ctx: DocContext, s, m: TMention, last_person: list) -> Opti
                 m.also = [others[-1]]
         return speaker
     nominative = w in NOMINATIVE
+    reporter = _reporting_subject(ctx, s, m) if nominative else None
+    if reporter is not None:
+        return reporter
     # inside a quotation the speaker says "ik", so "hij"/"zij" is someone else
     first_person = {mm.entity for mm in ctx.mentions.get(s.index, []) if mm.pronoun in FIRST_PERSON and mm.entity}
     if speaker is None and _uses_first_person(ctx):
@@ -867,6 +899,32 @@ def _resolve_pronoun(ctx: DocContext, s, m: TMention, last_person: list) -> Opti
             continue
         return key
     return recent[-1][0]
+
+
+def _reporting_subject(ctx: DocContext, s, m: TMention) -> Optional[str]:
+    """"De raad van toezicht zegt dat hij niet wist": the subject of a verb of saying is the one
+    its "dat"-clause speaks of with "hij"/"zij", when nothing else stands between."""
+    dat = s.token(m.first - 1)
+    if dat is None or dat.lemma.lower() != "dat" or dat.tag != "VG":
+        return None
+    verbs = roles().speech_verbs
+    verb = next((t for t in reversed(s.tokens[:dat.i - 1]) if t.tag == "WW"), None)
+    if verb is None or verb.lemma.lower() not in verbs:
+        return None
+    def in_pp(x):
+        j = x.first - 1
+        while j >= 1 and s.token(j).tag in ("LID", "ADJ", "TW"):
+            j -= 1
+        return s.token(j) is not None and s.token(j).tag == "VZ"
+    before = [x for x in ctx.mentions.get(s.index, []) if x.last < dat.i and x.entity and not x.pronoun
+              and not in_pp(x)]
+    if not before or any(t.tag == "WW" for t in s.tokens[before[-1].last:dat.i - 1] if t.i != verb.i):
+        return None
+    e = ctx.entities.get(before[-1].entity)
+    want = PRONOUN_GENDER.get(m.pronoun)
+    if e is None or e.etype == "Group" or (e.etype == "Person" and want and person_gender(e) not in ("", want)):
+        return None
+    return e.key
 
 
 def _is_subject_clause_start(s, m) -> bool:
@@ -917,9 +975,14 @@ def _uses_first_person(ctx: DocContext) -> bool:
 
 
 def _signing_body(ctx: DocContext) -> Optional[str]:
-    """"wij" in a letter: the body or organisation that signs it (named in its last lines),
-    else its publisher."""
+    """"wij" in a letter: the body or organisation that signs it (named in its last lines, after
+    "Hoogachtend," where it says so), else its publisher."""
     tail_start = max(0, len(ctx.doc.text) - 250)
+    lowered = ctx.doc.text.lower()
+    closings = [lowered.rfind(c) for c in roles().closing_formulas]
+    closings = [c for c in closings if c >= tail_start - 250]
+    if closings:
+        tail_start = min(closings)   # the signature comes after the closing formula
     for kinds in (("Body",), ("Organization",)):
         for s in reversed(ctx.sentences):
             for m in reversed(ctx.mentions.get(s.index, [])):

@@ -784,7 +784,9 @@ def extract_document(ctx: DocContext) -> list:
         is_content = any(t.tag == "WW" and "pv" in t.pos for t in s.tokens)
         content_index_here = content_index + (1 if is_content else 0)
         sent_times = times.times_in(doc.text[s.start:s.end], s.start)
+        later = []
         if doc.published is not None:   # a date after publication is not when a reported event happened
+            later = [t for t in sent_times if t.first_day() > doc.published.last_day()]
             sent_times = [t for t in sent_times if t.first_day() <= doc.published.last_day()]
         speaker, cue = _attribution(sv, lex)
         used_nouns: set = set()
@@ -810,9 +812,10 @@ def extract_document(ctx: DocContext) -> list:
                 continue
             if trig.lemma == "zijn" and any(t.tag == "WW" and "vd" in t.pos for t in s.tokens if t.i in clause):
                 continue
-            if _irrealis(sv, clause, trig, lex):
+            if _irrealis(sv, clause, trig, lex) or any(
+                    s.token(clause.first).start <= t.start < s.token(clause.last).end for t in later):
                 taken_triggers.add(trig.i)
-                continue
+                continue    # a plan: "stuurt de raad volgende week een brief"
             roles_found = _fill_roles(sv, f, trig, clause, info, speaker)
             if roles_found is None:
                 continue

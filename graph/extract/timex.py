@@ -721,6 +721,8 @@ def _find(text: str, published: Optional[PartialDate], offset: int,
             resolved = [(c.start, c.end, *r)] if r else []
         for s, e, begin, end, precision in resolved:
             out.append(TimeValue(text[s:e], begin, end, precision, s + offset, e + offset))
+            if published is not None and begin.first_day() > published.last_day():
+                continue   # "tot 2030": a horizon after publication is no anchor for the story's dates
             ctx.anchor = _anchor_of(begin, end) or ctx.anchor
             if begin.month is not None and begin.year == end.year:
                 ctx.story = PartialDate(begin.year, begin.month)
