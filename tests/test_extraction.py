@@ -143,6 +143,16 @@ CASES = [
     ("In januari deed Anna Bos een melding bij Centrum Integer Sporten. Het centrum stelde in februari het "
      "bestuur van de bond op de hoogte.",
      "2024-10-10", [("Informing", {"het centrum"}, {"bestuur"}, "2024-02")]),
+    # "wij" said by the chair of a body named by the post: the chair and the body
+    ("De ledenraad vergadert vier keer per jaar. \"Wij wisten van niets\", zegt ledenraadsvoorzitter Johan "
+     "Kramer.",
+     "2024-10-10", [("KnowledgeStatement", {"Johan Kramer", "ledenraad"}, set(), None)]),
+    # "Die" after "de vertrouwenspersoon van de gemeente" is the vertrouwenspersoon; a past-tense verb
+    # the tense list lacks ("klopte") still puts last November before the publication
+    ("In november klopte Eva Smit aan bij de vertrouwenspersoon van de gemeente. Die bracht in december de "
+     "burgemeester op de hoogte.",
+     "2024-10-10", [("Report", {"Eva Smit"}, {"vertrouwenspersoon"}, "2023-11"),
+                    ("Informing", {"vertrouwenspersoon"}, {"burgemeester"}, "2023-12")]),
     # a care group Frog takes for a place, its name alone, and a supervisor that looks into it
     ("Bij Zorggroep Elsbroek ging in maart een medicijn mis. Elsbroek meldde de fout pas in juni bij de "
      "inspectie. Bestuurder Anna Wit trad af. De inspectie stelde in juli een onderzoek in.",

@@ -191,6 +191,14 @@ def test_a_year_after_publication_is_no_anchor():
     assert [t.begin.iso() for t in ctx.times_in("Op 14 juni kwam het rapport.")] == ["2023-06-14"]
 
 
+def test_tense_cues_from_the_caller():
+    """A past-tense verb the tense word list lacks, given by the parser, reads a month back."""
+    text = "In november klopte de klager aan."
+    assert [t.begin.iso() for t in TimeContext(P("2024-10-10")).times_in(text)] == ["2024-11"]
+    cue = [(text.index("klopte"), "past")]
+    assert [t.begin.iso() for t in TimeContext(P("2024-10-10")).times_in(text, 0, cue)] == ["2023-11"]
+
+
 def test_year_less_date_takes_the_anchor_year():
     (t,) = find_times("Op 5 juli stuurde de directeur de brief.", P("2021-09-14"), anchor=P("2019-03"))
     assert t.begin.iso() == "2019-07-05"

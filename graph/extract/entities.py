@@ -708,7 +708,16 @@ def last_named(ctx: DocContext, s) -> Optional[str]:
     """"Die"/"Deze" opening a sentence: the agent named last in the sentence before."""
     prev = [m for m in ctx.mentions.get(s.index - 1, []) if m.entity and m.kind != "pronoun"
             and ctx.entities.get(m.entity) is not None]
+    before = ctx.sentences[s.index - 1] if s.index > 0 else None
+    while len(prev) > 1 and before is not None and _of_complement(before, prev[-2], prev[-1]):
+        prev.pop()    # "de vertrouwenspersoon van de gemeente. Die ...": the vertrouwenspersoon
     return prev[-1].entity if prev else None
+
+
+def _of_complement(s, head: TMention, m: TMention) -> bool:
+    """Whether mention m is the "van" complement of mention head ("de voorzitter van de raad")."""
+    between = [t for t in s.tokens[head.last:m.first - 1]]
+    return bool(between) and between[0].lemma == "van" and all(t.tag == "LID" for t in between[1:])
 
 
 def _after_indefinite_article(s, m: TMention) -> bool:
@@ -852,8 +861,11 @@ def _resolve_pronoun(ctx: DocContext, s, m: TMention, last_person: list) -> Opti
         if speaker is None:
             return _signing_body(ctx)
         if speaker:
+            chaired = _chaired_body(ctx, speaker)
             others = [p[0] for p in last_person if p[0] != speaker and s.index - p[2] <= 1]
-            if others:
+            if chaired:
+                m.also = [chaired]    # "Wij wisten van niets", zegt ledenraadsvoorzitter X: X and the ledenraad
+            elif others:
                 m.also = [others[-1]]
         return speaker
     nominative = w in NOMINATIVE
@@ -899,6 +911,21 @@ def _resolve_pronoun(ctx: DocContext, s, m: TMention, last_person: list) -> Opti
             continue
         return key
     return recent[-1][0]
+
+
+def _chaired_body(ctx: DocContext, key: str) -> Optional[str]:
+    """The body a person chairs by the name of their post: "ledenraadsvoorzitter" -> the
+    ledenraad, "fractievoorzitter" -> the fractie, when the text names that body."""
+    e = ctx.entities.get(key)
+    for post in sorted(e.posts) if e is not None else ():
+        if not post.endswith("voorzitter") or len(post) <= len("voorzitter") + 2:
+            continue
+        head = post[:-len("voorzitter")].rstrip("s-")
+        for b in ctx.entities.values():
+            words = b.label.lower().split()
+            if b.etype in ("Body", "Organization", "Group") and words and words[-1] in (head, head + "s"):
+                return b.key
+    return None
 
 
 def _reporting_subject(ctx: DocContext, s, m: TMention) -> Optional[str]:

@@ -17,7 +17,7 @@ from typing import Optional
 from graph.extract.entities import DocContext, last_named
 from graph.extract.lexicon import Frame, frames_by_lemma, roles
 from graph.extract.mentions import DEMONSTRATIVE, NOMINATIVE, OBLIQUE
-from graph.extract.timex import TimeContext, nearest_time
+from graph.extract.timex import TimeContext, nearest_time, time_lexicon
 from graph.model import Event, Sentence, TimeValue, Token
 
 CLAUSE_PUNCT = {",", ";", ":", "-", "–", "—"}
@@ -783,10 +783,12 @@ def extract_document(ctx: DocContext) -> list:
         sv = SentenceView(ctx, s)
         is_content = any(t.tag == "WW" and "pv" in t.pos for t in s.tokens)
         content_index_here = content_index + (1 if is_content else 0)
-        sent_times = times.times_in(doc.text[s.start:s.end], s.start)
+        past = [(t.start - s.start, "past") for t in s.tokens if t.tag == "WW" and "verl" in t.pos]
+        sent_times = times.times_in(doc.text[s.start:s.end], s.start, past)
         later = []
         if doc.published is not None:   # a date after publication is not when a reported event happened
-            later = [t for t in sent_times if t.first_day() > doc.published.last_day()]
+            later = [t for t in sent_times if t.first_day() > doc.published.last_day()
+                     and time_lexicon().says_future(t.text, doc.published)]
             sent_times = [t for t in sent_times if t.first_day() <= doc.published.last_day()]
         speaker, cue = _attribution(sv, lex)
         used_nouns: set = set()

@@ -187,6 +187,15 @@ class TimeLexicon:
 
     # -- validation helpers ------------------------------------------------------------
 
+    def says_future(self, text: str, published: Optional[PartialDate]) -> bool:
+        """Whether a time expression itself points after publication: a future modifier
+        ("volgende week", "komend jaar") or a year written out after the publication year."""
+        words = [_key(w) for w in re.findall(r"\w+", text)]
+        if any(self.mods.get(w) == "future" for w in words):
+            return True
+        return published is not None and any(len(w) == 4 and w.isdigit() and int(w) > published.year
+                                             for w in words)
+
     def _entries(self, section: str) -> list:
         sec = require(self.data, section, dict, FILE, section)
         entries = require(sec, "entries", list, FILE, section)
@@ -708,10 +717,11 @@ def _anchor_of(begin: PartialDate, end: PartialDate) -> Optional[PartialDate]:
 
 
 def _find(text: str, published: Optional[PartialDate], offset: int,
-          anchor: Optional[PartialDate], story: Optional[PartialDate] = None) -> tuple:
+          anchor: Optional[PartialDate], story: Optional[PartialDate] = None, cues=()) -> tuple:
     lex = time_lexicon()
     ctx = _Ctx(lex, text, published, anchor,
-               [(m.start(), lex.tense_words[_key(m.group())]) for m in lex.tense_re.finditer(text)], story)
+               [(m.start(), lex.tense_words[_key(m.group())]) for m in lex.tense_re.finditer(text)] + list(cues),
+               story)
     out: list[TimeValue] = []
     for c in _candidates(lex, text):
         if c.kind == "range":
@@ -763,9 +773,12 @@ class TimeContext:
         self.anchor = anchor
         self.story = None
 
-    def times_in(self, sentence_text: str, offset: int = 0) -> list[TimeValue]:
-        """The times in one sentence (see :func:`find_times`); updates :attr:`anchor`."""
-        times, self.anchor, self.story = _find(sentence_text, self.published, offset, self.anchor, self.story)
+    def times_in(self, sentence_text: str, offset: int = 0, cues=()) -> list[TimeValue]:
+        """The times in one sentence (see :func:`find_times`); updates :attr:`anchor`. ``cues`` are
+        tenses the caller knows, as (position in the sentence, "past" | "future"): a parser's
+        past-tense verbs ("klopte", "voerde") that the tense word list does not hold."""
+        times, self.anchor, self.story = _find(sentence_text, self.published, offset, self.anchor, self.story,
+                                               cues)
         return times
 
 
