@@ -153,6 +153,11 @@ CASES = [
      "burgemeester op de hoogte.",
      "2024-10-10", [("Report", {"Eva Smit"}, {"vertrouwenspersoon"}, "2023-11"),
                     ("Informing", {"vertrouwenspersoon"}, {"burgemeester"}, "2023-12")]),
+    # staff who warn a superior report to them; an organisation that warns informs
+    ("In maart waarschuwde een beleidsmedewerker het afdelingshoofd. In april waarschuwde de inspectie de "
+     "gemeente.",
+     "2024-10-10", [("Report", {"beleidsmedewerker"}, {"afdelingshoofd"}, "2024-03"),
+                    ("Informing", {"inspectie"}, {"gemeente"}, "2024-04")]),
     # a care group Frog takes for a place, its name alone, and a supervisor that looks into it
     ("Bij Zorggroep Elsbroek ging in maart een medicijn mis. Elsbroek meldde de fout pas in juni bij de "
      "inspectie. Bestuurder Anna Wit trad af. De inspectie stelde in juli een onderzoek in.",

@@ -1004,6 +1004,9 @@ def _fill_roles(sv: SentenceView, f: Frame, trig: Token, clause: Clause, info: d
     if set(recipients) & set(agents):
         alt = sv.other_person(exclude=set(agents))
         recipients = [k for k in recipients if k not in agents] or ([alt] if alt else [])
+    if f.agent_kind and (not agents or any(
+            sv.ctx.entities.get(k) is None or sv.ctx.entities[k].etype not in f.agent_kind for k in agents)):
+        return None   # "twee beleidsmedewerkers waarschuwden hun afdelingshoofd": staff report upwards
     if f.recipient_kind and (not recipients or any(
             sv.ctx.entities.get(k) is None or sv.ctx.entities[k].etype not in f.recipient_kind for k in recipients)):
         return None   # the frame wants another kind of recipient: a later frame may fit

@@ -17,7 +17,7 @@ SLOTS = {"subject", "object", "indirect", "controller", "speaker", "matter-perso
          "laten-object", "subject-as-actor", "with-van", "about", "object-of"}
 NEGATION_CHOICES = {"negative", "drop"} | set(EVENT_CLASSES)
 FRAME_FIELDS = {"id", "type", "lemma", "pos", "particle", "particle_any", "with", "without", "prep", "agent",
-                "recipient_kind",
+                "recipient_kind", "agent_kind",
                 "recipient", "passive", "aux", "negated", "requires", "confidence", "examples",
                 "polarity"}
 
@@ -39,6 +39,7 @@ class Frame:
     with_: frozenset = frozenset()
     without: frozenset = frozenset()
     recipient_kind: frozenset = frozenset()
+    agent_kind: frozenset = frozenset()
     preps: frozenset = frozenset()
     agent: tuple = ()
     recipient: tuple = ()
@@ -52,7 +53,7 @@ class Frame:
     @property
     def specificity(self) -> int:
         return (2 * bool(self.particle) + len(self.with_ and [1]) * 2 + bool(self.preps)
-                + bool(self.particle_any))
+                + bool(self.particle_any) + bool(self.agent_kind))
 
 
 def _check_slots(values, fname, fid, where):
@@ -108,6 +109,7 @@ def frames() -> tuple:
             with_=frozenset(str(x).lower() for x in _as_list(e.get("with"))),
             without=frozenset(str(x).lower() for x in _as_list(e.get("without"))),
             recipient_kind=frozenset(_as_list(e.get("recipient_kind"))),
+            agent_kind=frozenset(_as_list(e.get("agent_kind"))),
             preps=frozenset(_as_list(e.get("prep"))), agent=agent, recipient=recipient,
             aux=e.get("aux", "hebben"), negated=negated,
             requires=frozenset(_as_list(e.get("requires"))), confidence=float(conf),
