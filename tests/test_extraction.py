@@ -158,6 +158,16 @@ CASES = [
      "gemeente.",
      "2024-10-10", [("Report", {"beleidsmedewerker"}, {"afdelingshoofd"}, "2024-03"),
                     ("Informing", {"inspectie"}, {"gemeente"}, "2024-04")]),
+    # a known first name Frog tags as a verb still begins a name, and is not the clause's verb
+    ("Mirte de Groot deed in december een melding bij de vertrouwenspersoon. Anouska Velthuis meldde het in "
+     "mei bij de burgemeester.",
+     "2024-10-10", [("Report", {"Mirte de Groot"}, {"vertrouwenspersoon"}, "2023-12"),
+                    ("Report", {"Anouska Velthuis"}, {"burgemeester"}, "2024-05")]),
+    # a counted plural of a noun for people is a group, listed or not
+    ("In april klopten drie roeiers uit de selectie aan bij de vertrouwenspersoon. Twee stagiairs meldden het "
+     "bij de directeur.",
+     "2024-10-10", [("Report", {"drie roeiers"}, {"vertrouwenspersoon"}, "2024-04"),
+                    ("Report", {"stagiairs"}, {"directeur"}, None)]),
     # a care group Frog takes for a place, its name alone, and a supervisor that looks into it
     ("Bij Zorggroep Elsbroek ging in maart een medicijn mis. Elsbroek meldde de fout pas in juni bij de "
      "inspectie. Bestuurder Anna Wit trad af. De inspectie stelde in juli een onderzoek in.",

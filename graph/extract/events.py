@@ -314,8 +314,8 @@ class SentenceView:
 
     def finite(self, clause: Clause) -> Optional[Token]:
         for t in self.s.tokens:
-            if t.i in clause and t.tag == "WW" and "pv" in t.pos:
-                return t
+            if t.i in clause and t.tag == "WW" and "pv" in t.pos and t.i not in self.by_token:
+                return t   # not a name Frog took for a verb ("Mirte de Groot deed ...")
         return None
 
     def np_mentions(self, clause: Clause, exclude=()) -> list:

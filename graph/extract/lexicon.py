@@ -157,6 +157,7 @@ class RoleLexicon:
     contrastive: frozenset = frozenset()
     supervisors: tuple = ()
     quantifiers: frozenset = frozenset()
+    person_suffixes: tuple = ()
     collectives: frozenset = frozenset()
     abbreviation_skip: frozenset = frozenset()
 
@@ -196,6 +197,12 @@ class RoleLexicon:
     def is_group_noun(self, lemma: str) -> bool:
         lemma = self.strip_prefix(lemma)
         return lemma in self.groups or any(lemma.endswith(g) and len(g) > 3 for g in self.groups)
+
+    def is_person_noun(self, lemma: str) -> bool:
+        """A noun for people by its ending ("roeier", "bewoner", "activist", "stagiair"), used
+        where a numeral counts them."""
+        lemma = lemma.lower()
+        return any(lemma.endswith(x) and len(lemma) > len(x) + 2 for x in self.person_suffixes)
 
     def is_matter_noun(self, lemma: str) -> bool:
         lemma = lemma.lower()
@@ -270,6 +277,7 @@ def roles() -> RoleLexicon:
         contrastive=frozenset(str(w).lower() for w in data.get("contrastive_modifiers") or ()),
         supervisors=tuple(str(w).lower() for w in data.get("supervisors") or ()),
         quantifiers=frozenset(str(w).lower() for w in disc.get("quantifiers") or ()),
+        person_suffixes=tuple(str(w).lower() for w in data.get("person_suffixes") or ()),
         person_titles=frozenset(str(n).lower() for key in ("female_titles", "male_titles")
                                 for n in load_yaml("names").get(key) or ()),
         matter_nouns=frozenset(disc.get("matter_nouns") or ()),

@@ -156,8 +156,9 @@ def find_mentions(s: Sentence, text: str, lex: Optional[RoleLexicon] = None) -> 
             lemma, kind = lemma + "e", "post"   # "zijn leidinggevende"
         elif t.tag == "ADJ":
             continue
-        elif t.tag == "N" and _is_plural(t) and (lex.is_group_noun(lemma) or lex.kind(lemma) in ("post", "org")):
-            is_group, kind = True, None
+        elif t.tag == "N" and _is_plural(t) and (lex.is_group_noun(lemma) or lex.kind(lemma) in ("post", "org")
+                                                  or (_counted(s, t) and lex.is_person_noun(lemma))):
+            is_group, kind = True, None   # "drie roeiers": a counted noun for people is a group
         elif t.tag == "N" and _is_plural(t) and kind in ("org", "role", "post"):
             continue
         if kind is None and not is_group and lemma in lex.actor_nouns:
@@ -338,6 +339,11 @@ def find_mentions(s: Sentence, text: str, lex: Optional[RoleLexicon] = None) -> 
                                           and s.token(i + 1).ner.startswith("I-"))   # "Van den Eijnde"
         if cls not in ("PER", "ORG") and t.tag == "SPEC" and t.text.lower() in lex.first_names and i not in used:
             cls = "PER"     # a known first name Frog took for a place: "Arnoud trad af"
+        nxt_tok = s.token(i + 1)
+        if cls != "PER" and i not in used and t.tag != "SPEC" and is_first_name(t.text) and nxt_tok is not None \
+                and (nxt_tok.text in tussenvoegsels() or (nxt_tok.text[:1].isupper() and nxt_tok.tag != "LET"
+                                                          and not lex.kind(nxt_tok.lemma.lower()))):
+            cls, name_start = "PER", True   # "Mirte de Groot deed ...": a first name Frog tagged as a verb
         if cls in ("MISC", "PRO", "") and t.tag == "SPEC" and "deeleigen" in t.pos and t.text[:1].isupper() \
                 and t.rel in ("su", "obj1", "obj2") and not lex.is_time_word(t.text.split()[0]) \
                 and (s.token(i - 1) is None or s.token(i - 1).text != "(") and i not in used:
@@ -513,6 +519,14 @@ def _starts_clause(s: Sentence, t: Token) -> bool:
     return prev is None or prev.text in ('"', "'", "“") or (prev.lemma in ("en", "maar") and prev.i == 1)
 
 
+def _counted(s: Sentence, t: Token) -> bool:
+    """A numeral before the noun, over adjectives: "drie roeiers", "twaalf boze bewoners"."""
+    j = t.i - 1
+    while s.token(j) is not None and s.token(j).tag == "ADJ":
+        j -= 1
+    return s.token(j) is not None and s.token(j).tag == "TW"
+
+
 def is_first_name(word: str) -> bool:
     """A capitalised first name of the names list, also a double one ("Jan-Willem", "Pieter-Bas")."""
     names = roles().first_names
@@ -541,7 +555,7 @@ def _name_tail(s: Sentence, j: int) -> int:
                                       (k == j + 1 and s.token(k).text.lower() in tussenvoegsels())):
         k += 1
     last = s.token(k)
-    if k > j + 1 and last is not None and last.text[:1].isupper() and last.tag in ("SPEC", "N"):
+    if k > j + 1 and last is not None and last.text[:1].isupper() and last.tag in ("SPEC", "N", "ADJ"):
         return k
     # a known first name and a capitalised word Frog took for a noun or a verb: "Freek Vermolen"
     if k == j + 1 and last is not None and last.text[:1].isupper() and last.tag in ("SPEC", "N", "ADJ", "WW") and not roles().kind(last.lemma.lower()):
