@@ -168,6 +168,20 @@ CASES = [
      "bij de directeur.",
      "2024-10-10", [("Report", {"drie roeiers"}, {"vertrouwenspersoon"}, "2024-04"),
                     ("Report", {"stagiairs"}, {"directeur"}, None)]),
+    # a post with "plaatsvervangend" is not the holder named before
+    ("Griffier Monique Tabak stapte op. \"Ik kreeg het te horen van de plaatsvervangend griffier\", zegt "
+     "voorzitter Gerda Hiemstra.",
+     "2024-10-10", [("Informing", {"plaatsvervangend griffier"}, {"Gerda Hiemstra"}, None)]),
+    # the subject before an apposition between commas; "zij" with a singular verb is the sayer
+    ("Wendelien Roozendaal, directeur van de publieke omroep Lichtbaken, stapt op. Kolkman, inmiddels "
+     "werkzaam bij een buitenlandse bond, zegt dat zij de voorzitter kort daarna heeft ingelicht.",
+     "2024-10-10", [("Resignation", {"Wendelien Roozendaal"}, set(), None),
+                    ("Informing", {"Kolkman"}, {"voorzitter"}, None)]),
+    # "met elk van de drie roeiers"; plural "zij" is the group named just before; a "-bestuur" is a body
+    ("In maart sloot de federatie met elk van de drie roeiers een overeenkomst. Zij dienden in januari een "
+     "klacht in bij het bondsbestuur.",
+     "2024-10-10", [("Agreement", {"federatie"}, {"drie roeiers"}, "2024-03"),
+                    ("Report", {"drie roeiers"}, {"bondsbestuur"}, "2024-01")]),
     # a care group Frog takes for a place, its name alone, and a supervisor that looks into it
     ("Bij Zorggroep Elsbroek ging in maart een medicijn mis. Elsbroek meldde de fout pas in juni bij de "
      "inspectie. Bestuurder Anna Wit trad af. De inspectie stelde in juli een onderzoek in.",

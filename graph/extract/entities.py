@@ -465,6 +465,16 @@ def resolve_document(doc: Document, sentences, mentions: dict) -> DocContext:
                 m.entity = key
                 last_person.append((m.entity, _is_subject(s, m), s.index))
                 continue
+            if m.kind == "role" and lex.kind(m.post) == "post" and set(m.modifiers) & lex.other_holder:
+                # "de plaatsvervangend griffier": not the griffier named so far
+                label = " ".join([w for w in m.modifiers if w in lex.other_holder] + [m.post])
+                key = "post-" + slug(label + (" " + ctx.place if ctx.place else ""))
+                e = _new(ctx, key, "Role", label)
+                e.posts.add(m.post)
+                _aliases(e, m)
+                m.entity = key
+                last_person.append((m.entity, _is_subject(s, m), s.index))
+                continue
             if m.kind == "role" and lex.kind(m.post) == "post":
                 cands = holders.get(m.post)
                 if not cands and m.post in unnamed:
@@ -535,8 +545,19 @@ def resolve_document(doc: Document, sentences, mentions: dict) -> DocContext:
                                         or m.pronoun in INFORMAL_ADDRESSEE):
                 continue   # resolved below, once every body and every speaker is known
             if m.kind == "pronoun" and _plural(s, m):
-                if groups:
+                # "zij"/"ze" with a plural verb: the group named last, if it was named lately
+                recent = {x.entity for k in range(max(0, s.index - 3), s.index + 1)
+                          for x in mentions.get(k, []) if x.entity and x.start < m.start}
+                plural_bodies = [x.entity for k in range(max(0, s.index - 2), s.index + 1)
+                                 for x in mentions.get(k, []) if x.entity and x.start < m.start and x.kind == "group"]
+                if groups and groups[-1][0].key in recent:
                     m.entity = groups[-1][0].key
+                elif plural_bodies:
+                    m.entity = plural_bodies[-1]
+                else:
+                    pair = _person_pair(ctx, s, m)   # "tussen Rietveld en Daalder ... dat zij": the two
+                    if pair:
+                        m.entity, m.also = pair[0], [pair[1]]
                 continue
             if m.kind == "pronoun" and m.pronoun == "de twee":
                 # the two people named last: "De twee spraken af dat ..."
@@ -765,7 +786,7 @@ def _plural(s, m: TMention) -> bool:
     verbs = [t for t in s.tokens if t.tag == "WW" and "pv" in t.pos]
     if verbs:
         v = min(verbs, key=lambda t: abs(t.i - m.first))
-        if ",ev" in v.pos or v.pos.endswith("ev)"):
+        if ",ev" in v.pos or v.pos.endswith("ev)") or "met-t" in v.pos:
             return False
         if ",mv" in v.pos:
             return True
@@ -911,6 +932,22 @@ def _resolve_pronoun(ctx: DocContext, s, m: TMention, last_person: list) -> Opti
             continue
         return key
     return recent[-1][0]
+
+
+def _person_pair(ctx: DocContext, s, m: TMention) -> Optional[tuple]:
+    """Two people named together with "en" just before a plural pronoun, in its sentence or the one
+    before: "Rietveld en Daalder ... zij"."""
+    for k in (s.index, s.index - 1):
+        if k < 0:
+            continue
+        sent = ctx.sentences[k]
+        ms = [x for x in ctx.mentions.get(k, []) if x.entity and not x.pronoun and (k < s.index or x.start < m.start)
+              and ctx.entities.get(x.entity) is not None and ctx.entities[x.entity].etype in ("Person", "Role")]
+        for a, b in reversed(list(zip(ms, ms[1:]))):
+            between = [t.lemma for t in sent.tokens[a.last:b.first - 1]]
+            if between == ["en"] and a.entity != b.entity:
+                return a.entity, b.entity
+    return None
 
 
 def _chaired_body(ctx: DocContext, key: str) -> Optional[str]:

@@ -235,6 +235,11 @@ class SentenceView:
                 break
             j -= 1
         t = self.s.token(j)
+        q = self.s.token(j - 1)
+        if t is not None and t.lemma == "van" and q is not None and \
+                (q.lemma.lower() in self.lex.quantifiers or q.tag == "TW") and self.s.token(j - 2) is not None \
+                and self.s.token(j - 2).tag == "VZ":
+            t = self.s.token(j - 2)   # "met elk van de drie roeiers": the preposition before the quantifier
         if t is not None and t.tag == "VZ" and t.i not in self.by_token:
             c = self.clause_of(t.i)
             if c.first == t.i and c.opener in INFINITIVE_OPENERS:
@@ -377,6 +382,16 @@ class SentenceView:
                 (first.lemma.lower() in ("en", "maar") and second is not None and second.tag == "WW" and "pv" in second.pos)):
             return None   # A: "... en bracht de staatssecretaris op de hoogte": the subject is left out
         fin = self.finite(clause)
+        if clause.opener == "," and fin is not None and fin.i == clause.first and not cands:
+            # "Wendelien Roozendaal, directeur van de omroep, stapt op": the subject stands before
+            # the apposition, which Frog's commas cut off as clauses without a verb
+            idx = self.clauses.index(clause)
+            for prev in reversed(self.clauses[:idx]):
+                if any(t.tag == "WW" for t in self.s.tokens if t.i in prev):
+                    break
+                first = next((m for m in self.np_mentions(prev) if m.pronoun not in OBLIQUE), None)
+                if first is not None and prev.first == self.clauses[0].first:
+                    return Found(self._keys([first]), "order")
         if clause.parent is not None and fin is not None and fin.i == clause.first:
             # "Brink, die ... verving, wist van niets": the subject stands before the relative clause
             before = [m for m in self.np_mentions(clause.parent) if m.pronoun not in OBLIQUE]

@@ -158,6 +158,7 @@ class RoleLexicon:
     supervisors: tuple = ()
     quantifiers: frozenset = frozenset()
     person_suffixes: tuple = ()
+    other_holder: frozenset = frozenset()
     collectives: frozenset = frozenset()
     abbreviation_skip: frozenset = frozenset()
 
@@ -172,7 +173,7 @@ class RoleLexicon:
         if lemma in self.posts:
             return "post"
         for suffix in self.body_suffixes:
-            if lemma.endswith(suffix) and len(lemma) > len(suffix) + 2:
+            if lemma.endswith(suffix) and len(lemma) > len(suffix) + 2 and lemma not in self.organisations:
                 return "body"
         for suffix in self.org_suffixes:
             if lemma.endswith(suffix) and len(lemma) > len(suffix) + 2:
@@ -278,6 +279,7 @@ def roles() -> RoleLexicon:
         supervisors=tuple(str(w).lower() for w in data.get("supervisors") or ()),
         quantifiers=frozenset(str(w).lower() for w in disc.get("quantifiers") or ()),
         person_suffixes=tuple(str(w).lower() for w in data.get("person_suffixes") or ()),
+        other_holder=frozenset(str(w).lower() for w in data.get("other_holder_modifiers") or ()),
         person_titles=frozenset(str(n).lower() for key in ("female_titles", "male_titles")
                                 for n in load_yaml("names").get(key) or ()),
         matter_nouns=frozenset(disc.get("matter_nouns") or ()),

@@ -484,8 +484,6 @@ def find_mentions(s: Sentence, text: str, lex: Optional[RoleLexicon] = None) -> 
                                                                        or w in INFORMAL_ADDRESSEE):
             if w == "haar" and "bez" in t.pos:
                 continue
-            if w in ("ze", "zij") and ",mv" in t.pos:
-                continue
             out.append(TMention(start=t.start, end=t.end, text=t.text, kind="pronoun", etype="Person",
                                 sentence=s.index, head_lemma=w, first=t.i, last=t.i, pronoun=w))
     # 6. "het Nationaal Cyber Security Centrum (NCSC)": the abbreviation names the same organisation
