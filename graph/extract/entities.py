@@ -90,6 +90,8 @@ def _aliases(e: Entity, m) -> None:
     """Every way a mention names its entity: as written, with its possessive ("zijn fractie")
     and with its "van" complement ("de fractie van D66")."""
     _alias(e, m.text)
+    for a in getattr(m, "extra_aliases", ()):
+        _alias(e, a)
     if getattr(m, "possessive", ""):
         _alias(e, f"{m.possessive} {m.text}")
     if getattr(m, "of_text", ""):
@@ -451,7 +453,7 @@ def resolve_document(doc: Document, sentences, mentions: dict) -> DocContext:
             if prev is not None:
                 # "de klokkenluider, een controller bij de faculteit,": one person, two posts
                 m.entity = prev.entity
-                _alias(ctx.entities[m.entity], m.text)
+                _aliases(ctx.entities[m.entity], m)
                 continue
             if m.kind == "indefinite-role" and m.post and _after_indefinite_article(s, m):
                 # "een medewerker van de afdeling inkoop": someone not named, one of a kind in
@@ -481,7 +483,7 @@ def resolve_document(doc: Document, sentences, mentions: dict) -> DocContext:
                     cands = [unnamed[m.post]]
                 if cands:
                     m.entity = cands[-1]
-                    _alias(ctx.entities[m.entity], m.text)
+                    _aliases(ctx.entities[m.entity], m)
                     last_person.append((m.entity, _is_subject(s, m), s.index))
                     continue
                 key = "post-" + slug(m.post + (" " + ctx.place if ctx.place else ""))
@@ -527,8 +529,6 @@ def resolve_document(doc: Document, sentences, mentions: dict) -> DocContext:
                 if existing is None:
                     e.label = label
                 _aliases(e, m)
-                for a in m.extra_aliases:
-                    _alias(e, a)
                 if m.name and m.kind == "org":
                     # "het Utrechtse onderzoeksbureau Kader & Co" is also "Kader & Co" and
                     # "onderzoeksbureau Kader & Co"

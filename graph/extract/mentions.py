@@ -309,6 +309,10 @@ def find_mentions(s: Sentence, text: str, lex: Optional[RoleLexicon] = None) -> 
             m.possessive = det.text.lower() if det is not None and det.tag == "VNW" and "bez" in det.pos else ""
             if not definite and not (det is not None and det.tag == "VNW" and "bez" in det.pos):
                 m.kind = "indefinite-role"
+            dept = s.token(last + 1)
+            if dept is not None and (dept.tag == "N" or (dept.tag == "SPEC" and ner_class(dept) != "PER")) \
+                    and not _is_plural(dept) and not lex.is_time_word(dept.lemma) and not lex.kind(dept.lemma.lower()):
+                m.extra_aliases.append(span_text(first, dept.i))   # "de manager vastgoed", "directeur Jeugd"
             add(m)
             continue
         etype = {"role": "Role", "body": "Body", "org": "Organization", "actor": "Organization"}[kind]
