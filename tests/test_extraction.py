@@ -185,6 +185,9 @@ CASES = [
     # a post with its department after it is also named so ("de teamleider planning")
     ("In mei stuurde de teamleider planning een interne notitie aan de directeur.",
      "2024-10-10", [("Report", {"teamleider planning"}, {"directeur"}, "2024-05")]),
+    # an indirect question tells no event
+    ("De burgemeester legt in een brief uit wanneer zij voor het eerst hoorde van de klachten.",
+     "2024-10-10", []),
     # a care group Frog takes for a place, its name alone, and a supervisor that looks into it
     ("Bij Zorggroep Elsbroek ging in maart een medicijn mis. Elsbroek meldde de fout pas in juni bij de "
      "inspectie. Bestuurder Anna Wit trad af. De inspectie stelde in juli een onderzoek in.",

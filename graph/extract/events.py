@@ -741,8 +741,8 @@ def _irrealis(sv: SentenceView, clause: Clause, trig: Token, lex) -> bool:
             scopes.append(sv.clauses[idx])
             if sv.clauses[idx].opener not in ("om", "te", "door", "zonder", ","):
                 break
-    if clause.opener == "of":
-        return True
+    if clause.opener in lex.question_openers:
+        return True   # "legt uit wanneer zij het hoorde": an indirect question
     if _counterfactual_condition(sv, clause):
         return True   # "Als ik de raad had ingelicht, ..."; "Als ik naar de raad was gestapt, ..."
     if any(_counterfactual_condition(sv, c) for c in sv.clauses if c is not clause) and any(

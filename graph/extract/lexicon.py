@@ -157,6 +157,7 @@ class RoleLexicon:
     contrastive: frozenset = frozenset()
     supervisors: tuple = ()
     quantifiers: frozenset = frozenset()
+    question_openers: frozenset = frozenset()
     person_suffixes: tuple = ()
     other_holder: frozenset = frozenset()
     collectives: frozenset = frozenset()
@@ -278,6 +279,7 @@ def roles() -> RoleLexicon:
         contrastive=frozenset(str(w).lower() for w in data.get("contrastive_modifiers") or ()),
         supervisors=tuple(str(w).lower() for w in data.get("supervisors") or ()),
         quantifiers=frozenset(str(w).lower() for w in disc.get("quantifiers") or ()),
+        question_openers=frozenset(str(w).lower() for w in disc.get("question_openers") or ()),
         person_suffixes=tuple(str(w).lower() for w in data.get("person_suffixes") or ()),
         other_holder=frozenset(str(w).lower() for w in data.get("other_holder_modifiers") or ()),
         person_titles=frozenset(str(n).lower() for key in ("female_titles", "male_titles")
