@@ -548,12 +548,12 @@ def resolve_document(doc: Document, sentences, mentions: dict) -> DocContext:
                 # "zij"/"ze" with a plural verb: the group named last, if it was named lately
                 recent = {x.entity for k in range(max(0, s.index - 3), s.index + 1)
                           for x in mentions.get(k, []) if x.entity and x.start < m.start}
-                plural_bodies = [x.entity for k in range(max(0, s.index - 2), s.index + 1)
+                named_groups = [x.entity for k in range(max(0, s.index - 2), s.index + 1)
                                  for x in mentions.get(k, []) if x.entity and x.start < m.start and x.kind == "group"]
                 if groups and groups[-1][0].key in recent:
                     m.entity = groups[-1][0].key
-                elif plural_bodies:
-                    m.entity = plural_bodies[-1]
+                elif named_groups:
+                    m.entity = named_groups[-1]
                 else:
                     pair = _person_pair(ctx, s, m)   # "tussen Rietveld en Daalder ... dat zij": the two
                     if pair:
