@@ -188,6 +188,9 @@ CASES = [
     # an indirect question tells no event
     ("De burgemeester legt in een brief uit wanneer zij voor het eerst hoorde van de klachten.",
      "2024-10-10", []),
+    # an "-organisatie" with its name, after the verb
+    ("In juni diende milieuorganisatie Blauwe Zoom een klacht in bij de provincie.",
+     "2024-10-10", [("Report", {"milieuorganisatie Blauwe Zoom"}, {"provincie"}, "2024-06")]),
     # a care group Frog takes for a place, its name alone, and a supervisor that looks into it
     ("Bij Zorggroep Elsbroek ging in maart een medicijn mis. Elsbroek meldde de fout pas in juni bij de "
      "inspectie. Bestuurder Anna Wit trad af. De inspectie stelde in juli een onderzoek in.",
