@@ -191,6 +191,9 @@ CASES = [
     # an "-organisatie" with its name, after the verb
     ("In juni diende milieuorganisatie Blauwe Zoom een klacht in bij de provincie.",
      "2024-10-10", [("Report", {"milieuorganisatie Blauwe Zoom"}, {"provincie"}, "2024-06")]),
+    # findings put before someone confront them; Frog's "aan het" unit still is the preposition "aan"
+    ("De omroep legde de bevindingen in mei voor aan het stichtingsbestuur.",
+     "2024-10-10", [("Confrontation", {"omroep"}, {"stichtingsbestuur"}, "2024-05")]),
     # a care group Frog takes for a place, its name alone, and a supervisor that looks into it
     ("Bij Zorggroep Elsbroek ging in maart een medicijn mis. Elsbroek meldde de fout pas in juni bij de "
      "inspectie. Bestuurder Anna Wit trad af. De inspectie stelde in juli een onderzoek in.",

@@ -283,8 +283,11 @@ def align(text: str, paragraph_start: int, sentences_rows: list[list[Row]], *,
                 stats["bad_head"] += 1
                 head = 0
             surface = text[s:e] if how != "unaligned" else row.word.replace("_", " ")
+            lemma, parts = row.lemma, row.pos.split("_")
+            if len(parts) > 1 and parts[0].startswith("VZ") and all(p.startswith("LID") for p in parts[1:]):
+                lemma = lemma.split("_", 1)[0]   # "aan het" as one unit: its lemma is the preposition
             tokens.append(Token(i=row.index if row.index >= 1 else position, text=surface,
-                                lemma=row.lemma, morph=row.morph, pos=row.pos, ner=row.ner,
+                                lemma=lemma, morph=row.morph, pos=row.pos, ner=row.ner,
                                 chunk=row.chunk, head=head, rel=row.rel,
                                 start=s + offset, end=e + offset))
         sentences.append(Sentence(index=first_index + len(sentences),
