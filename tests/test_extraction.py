@@ -267,6 +267,22 @@ def test_one_event_per_clause_and_type():
         ("Commissioning", ["bureau"], "commission.b"), ("Informing", ["bureau"], "inform.c")]
 
 
+def test_a_fact_told_again_with_the_same_parties_is_one_event():
+    """A lead and the body that tell the same informing, neither with a time of its own, are one
+    event with two pieces of evidence; another recipient keeps its own event."""
+    from graph.extract.events import merge_duplicates
+    from graph.model import Event
+    lead = Event(doc="d.txt", etype="Informing", agents=["wethouder"], recipients=["raad"], quote_start=0,
+                 quote_end=30, quote="...", lexicon_entry="inform.a", confidence=0.8)
+    body = Event(doc="d.txt", etype="Informing", agents=["wethouder"], recipients=["raad"], quote_start=400,
+                 quote_end=450, quote="...", lexicon_entry="inform.a", confidence=0.7)
+    other = Event(doc="d.txt", etype="Informing", agents=["wethouder"], recipients=["college"], quote_start=500,
+                  quote_end=540, quote="...", lexicon_entry="inform.a", confidence=0.7)
+    out = merge_duplicates([lead, body, other])
+    assert [(e.quote_start, e.recipients) for e in out] == [(0, ["raad"]), (500, ["college"])]
+    assert out[0].extra_evidence == [(400, 450, "...")]
+
+
 ATTRIBUTION_TEXT = ('"Het was een zware tijd", vertelt de griffier. De wethouder vertelt: "Ik heb de raad in mei '
                     'ingelicht." Drie ambtenaren vertellen de Dorpsbode over de sfeer.')
 

@@ -1154,7 +1154,9 @@ def merge_duplicates(events: list) -> list:
             stated = (kept.time is not None and not kept.time_inherited) or \
                 (ev.time is not None and not ev.time_inherited)
             partial = not kept.agents or not ev.agents
-            if same and (stated or partial) and _times_compatible(kept.time, ev.time):
+            # the very same parties on both sides: a fact told again later on (a lead and the body)
+            identical = set(kept.agents) == set(ev.agents) and set(kept.recipients) == set(ev.recipients)
+            if same and (stated or partial or identical) and _times_compatible(kept.time, ev.time):
                 twin = kept
                 break
         if twin is None:
