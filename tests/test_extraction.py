@@ -194,6 +194,9 @@ CASES = [
     # findings put before someone confront them; Frog's "aan het" unit still is the preposition "aan"
     ("De omroep legde de bevindingen in mei voor aan het stichtingsbestuur.",
      "2024-10-10", [("Confrontation", {"omroep"}, {"stichtingsbestuur"}, "2024-05")]),
+    # "het niet tijdig melden" names an act: no report, and its "niet" does not negate the clause
+    ("In februari sprak de inspectie de raad van bestuur aan op het niet tijdig melden van de fout.",
+     "2024-10-10", [("Confrontation", {"inspectie"}, {"raad van bestuur"}, "2024-02")]),
     # a care group Frog takes for a place, its name alone, and a supervisor that looks into it
     ("Bij Zorggroep Elsbroek ging in maart een medicijn mis. Elsbroek meldde de fout pas in juni bij de "
      "inspectie. Bestuurder Anna Wit trad af. De inspectie stelde in juli een onderzoek in.",

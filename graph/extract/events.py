@@ -721,7 +721,28 @@ def _negated(sv: SentenceView, clause: Clause, lex) -> bool:
         idx = sv.clauses.index(clause)
         if idx > 0 and sv.clauses[idx - 1].opener not in ("om", "te"):
             scopes.append(sv.clauses[idx - 1])
-    return any(t.i in sc and t.lemma.lower() in lex.negators for sc in scopes for t in sv.s.tokens)
+    return any(t.i in sc and t.lemma.lower() in lex.negators and not _in_nominal_infinitive(sv, t)
+               for sc in scopes for t in sv.s.tokens)
+
+
+def _in_nominal_infinitive(sv: SentenceView, t: Token) -> bool:
+    """"het (niet tijdig) melden": an infinitive used as a noun after "het", or a word inside one.
+    It names an act; it neither triggers a verb frame nor negates the clause around it."""
+    j = t.i
+    while True:
+        tok = sv.s.token(j)
+        if tok is None or (tok.tag != "WW" and tok.tag not in ("BW", "ADJ")):
+            return False
+        if tok.tag == "WW":
+            break
+        j += 1
+    if "inf" not in tok.pos:
+        return False
+    k = tok.i - 1
+    while sv.s.token(k) is not None and sv.s.token(k).tag in ("BW", "ADJ"):
+        k -= 1
+    art = sv.s.token(k)
+    return art is not None and art.tag == "LID" and art.lemma.lower() == "het"
 
 
 def _irrealis(sv: SentenceView, clause: Clause, trig: Token, lex) -> bool:
@@ -821,7 +842,7 @@ def extract_document(ctx: DocContext) -> list:
         for trig, f in candidates:
             if trig.i in taken_triggers or trig.i in used_nouns:
                 continue
-            if f.pos == "verb" and ("prenom" in trig.pos or ",nom" in trig.pos):
+            if f.pos == "verb" and ("prenom" in trig.pos or ",nom" in trig.pos or _in_nominal_infinitive(sv, trig)):
                 continue
             clause = sv.clause_of(trig.i)
             info = _frame_applies(sv, f, trig, clause)
