@@ -331,17 +331,14 @@ def resolve_document(doc: Document, sentences, mentions: dict) -> DocContext:
         if full_name and not (m.etype == "Person" and find_full(surname_key(m.name), full)):
             m.etype, m.extra_aliases = "Organization", m.extra_aliases + [m.text]
             m.name = m.text = full_name
-    for s in sentences:
-        ms = mentions.setdefault(s.index, [])
-        covered = {i for m in ms for i in range(m.first, m.last + 1)}
-        for t in s.tokens:
-            full_name = by_tail.get(t.text)
-            if full_name and t.i not in covered and t.tag not in ("WW", "VZ", "LID", "VNW", "VG") \
-                    and not find_full(surname_key(t.text), full):
-                ms.append(TMention(start=t.start, end=t.end, text=full_name, kind="name", etype="Organization",
-                                   sentence=s.index, head_lemma=t.lemma, first=t.i, last=t.i, name=full_name,
-                                   extra_aliases=[t.text]))
-        ms.sort(key=lambda m: m.start)
+    def tail_mention(s, t):
+        full_name = by_tail.get(t.text)
+        if full_name and t.tag not in ("WW", "VZ", "LID", "VNW", "VG") and not find_full(surname_key(t.text), full):
+            return TMention(start=t.start, end=t.end, text=full_name, kind="name", etype="Organization",
+                            sentence=s.index, head_lemma=t.lemma, first=t.i, last=t.i, name=full_name,
+                            extra_aliases=[t.text])
+        return None
+    _add_where_uncovered(sentences, mentions, tail_mention)
     ordered = [m for s in sentences for m in mentions.get(s.index, [])]
     # "Dactylus" alone, where the text also says "forensisch bureau Dactylus": the bureau
     org_by_name = {m.name: m for ms in mentions.values() for m in ms if m.kind == "org" and m.name}
@@ -351,16 +348,14 @@ def resolve_document(doc: Document, sentences, mentions: dict) -> DocContext:
             org = org_by_name[m.name]
             m.kind, m.etype, m.text, m.post, m.head_lemma = "org", "Organization", org.text, org.post, org.head_lemma
     # ... and "naar Vechtzoom", where Frog took the name for a place
-    for s in sentences:
-        ms = mentions.setdefault(s.index, [])
-        covered = {i for m in ms for i in range(m.first, m.last + 1)}
-        for t in s.tokens:
-            org = org_by_name.get(t.text)
-            if org is not None and t.i not in covered and t.tag == "SPEC" and t.text[:1].isupper():
-                ms.append(TMention(start=t.start, end=t.end, text=org.text, kind="org", etype="Organization",
-                                   sentence=s.index, head_lemma=org.head_lemma, first=t.i, last=t.i,
-                                   name=org.name, post=org.post))
-        ms.sort(key=lambda m: m.start)
+    def org_mention(s, t):
+        org = org_by_name.get(t.text)
+        if org is not None and t.tag == "SPEC" and t.text[:1].isupper():
+            return TMention(start=t.start, end=t.end, text=org.text, kind="org", etype="Organization",
+                            sentence=s.index, head_lemma=org.head_lemma, first=t.i, last=t.i,
+                            name=org.name, post=org.post)
+        return None
+    _add_where_uncovered(sentences, mentions, org_mention)
     ordered = [m for s in sentences for m in mentions.get(s.index, [])]
     for m in ordered:
         if m.kind == "name" and m.etype == "Person" and surname_only(m.name) and m.name.endswith("s") \
@@ -637,20 +632,19 @@ def _definite_heads(ctx: DocContext) -> None:
                 heads.setdefault(words[0].lower(), set()).add(e.key)
     if not heads:
         return
-    for s in ctx.sentences:
-        ms = ctx.mentions.setdefault(s.index, [])
-        covered = {i for m in ms for i in range(m.first, m.last + 1)}
-        for t in s.tokens:
-            det = s.token(t.i - 1)
-            keys = heads.get(t.text.lower())
-            if keys and len(keys) == 1 and t.tag == "N" and t.text[:1].islower() and t.i not in covered \
-                    and det is not None and det.tag == "LID" and det.pos.startswith("LID(bep"):
-                key = next(iter(keys))
-                ms.append(TMention(start=det.start, end=t.end, text=f"{det.text} {t.text}", kind="org",
-                                   etype="Organization", sentence=s.index, head_lemma=t.lemma, first=det.i,
-                                   last=t.i, entity=key, definite=True))
-                _alias(ctx.entities[key], f"{det.text.lower()} {t.text}")
-        ms.sort(key=lambda m: m.start)
+
+    def head_mention(s, t):
+        det = s.token(t.i - 1)
+        keys = heads.get(t.text.lower())
+        if not (keys and len(keys) == 1 and t.tag == "N" and t.text[:1].islower()
+                and det is not None and det.tag == "LID" and det.pos.startswith("LID(bep")):
+            return None
+        key = next(iter(keys))
+        _alias(ctx.entities[key], f"{det.text.lower()} {t.text}")
+        return TMention(start=det.start, end=t.end, text=f"{det.text} {t.text}", kind="org",
+                        etype="Organization", sentence=s.index, head_lemma=t.lemma, first=det.i,
+                        last=t.i, entity=key, definite=True)
+    _add_where_uncovered(ctx.sentences, ctx.mentions, head_mention)
 
 
 def _merge_abbreviations(ctx: DocContext) -> None:
@@ -665,17 +659,13 @@ def _merge_abbreviations(ctx: DocContext) -> None:
     if not into:
         return
     # the abbreviation alone where Frog's NER did not see a name ("De Aw informeerde ...")
-    for s in ctx.sentences:
-        ms = ctx.mentions.setdefault(s.index, [])
-        covered = {i for m in ms for i in range(m.first, m.last + 1)}
-        for t in s.tokens:
-            key = into.get(t.text.lower())
-            if key and t.i not in covered and t.text[:1].isupper() and key in ctx.entities:
-                e = ctx.entities[key]
-                ms.append(TMention(start=t.start, end=t.end, text=t.text, kind="name", etype=e.etype,
-                                   sentence=s.index, head_lemma=t.lemma, first=t.i, last=t.i, name=t.text,
-                                   entity=key))
-        ms.sort(key=lambda m: m.start)
+    def abbreviation_mention(s, t):
+        key = into.get(t.text.lower())
+        if key and t.text[:1].isupper() and key in ctx.entities:
+            return TMention(start=t.start, end=t.end, text=t.text, kind="name", etype=ctx.entities[key].etype,
+                            sentence=s.index, head_lemma=t.lemma, first=t.i, last=t.i, name=t.text, entity=key)
+        return None
+    _add_where_uncovered(ctx.sentences, ctx.mentions, abbreviation_mention)
     rename = {}
     for key, e in list(ctx.entities.items()):
         label = e.label.lower()
@@ -702,16 +692,25 @@ def _add_surname_mentions(doc: Document, sentences, mentions: dict, full: dict) 
     person even where Frog's NER missed it."""
     if not full:
         return
+    def surname_mention(s, t):
+        # Frog may tag a surname as a noun or an adjective ("Hazeleger" as a comparative)
+        if not t.text[:1].isupper() or t.tag not in ("SPEC", "N", "ADJ") or not find_full(surname_key(t.text), full):
+            return None
+        return TMention(start=t.start, end=t.end, text=t.text, kind="name", etype="Person",
+                        sentence=s.index, head_lemma=t.lemma, first=t.i, last=t.i, name=t.text)
+    _add_where_uncovered(sentences, mentions, surname_mention)
+
+
+def _add_where_uncovered(sentences, mentions: dict, make) -> None:
+    """Add the mention ``make(sentence, token)`` returns (or None) for every token that no
+    mention of the sentence covered before this pass: names found again where the NER missed them."""
     for s in sentences:
         ms = mentions.setdefault(s.index, [])
         covered = {i for m in ms for i in range(m.first, m.last + 1)}
         for t in s.tokens:
-            # Frog may tag a surname as a noun or an adjective ("Hazeleger" as a comparative)
-            if t.i in covered or not t.text[:1].isupper() or t.tag not in ("SPEC", "N", "ADJ") \
-                    or not find_full(surname_key(t.text), full):
-                continue
-            ms.append(TMention(start=t.start, end=t.end, text=t.text, kind="name", etype="Person",
-                               sentence=s.index, head_lemma=t.lemma, first=t.i, last=t.i, name=t.text))
+            m = make(s, t) if t.i not in covered else None
+            if m is not None:
+                ms.append(m)
         ms.sort(key=lambda m: m.start)
 
 

@@ -227,7 +227,11 @@ class SentenceView:
     # -- helpers ----------------------------------------------------------------
     def in_pp(self, m) -> Optional[Token]:
         """The preposition that governs mention m, if any (skipping articles and adjectives)."""
-        j = m.first - 1
+        return self._governing_prep(m.first)
+
+    def _governing_prep(self, first: int) -> Optional[Token]:
+        """The preposition before the noun phrase that begins at token ``first``, if any."""
+        j = first - 1
         while j >= 1 and (self.s.token(j).tag in NP_FILLERS | {"VNW"} or
                           self.s.token(j).lemma.lower() in self.lex.person_titles) and \
                 not (self.s.token(j).tag == "VNW" and j in self.by_token):
@@ -576,7 +580,7 @@ class SentenceView:
         after = [t for t in self.s.tokens if t.i > trig.i and fits(t)]
         before = [t for t in self.s.tokens if t.i < trig.i and fits(t)]
         for t in (after + before if not clause.subordinate else before + after):
-            if self.in_pp_token(t) is None:
+            if self._governing_prep(t.i) is None:
                 return t
         return None
 
@@ -584,15 +588,6 @@ class SentenceView:
         """"in januari", "vier maanden lang": a noun that only tells when or how long."""
         nxt = self.s.token(t.i + 1)
         return nxt is not None and nxt.lemma in ("lang", "later", "eerder", "geleden")
-
-    def in_pp_token(self, t: Token) -> Optional[Token]:
-        """The preposition governing the noun phrase that ends in common noun ``t``."""
-        j = t.i - 1
-        while j >= 1 and (self.s.token(j).tag in NP_FILLERS or
-                          (self.s.token(j).tag == "VNW" and any(k in self.s.token(j).pos for k in ("bez", "aanw")))):
-            j -= 1
-        p = self.s.token(j)
-        return p if p is not None and p.tag == "VZ" else None
 
     def other_person(self, exclude: set) -> Optional[str]:
         """The most recent person in this sentence or the one before who is not in ``exclude``."""
