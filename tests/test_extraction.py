@@ -107,6 +107,15 @@ CASES = [
     ("Het ontslag van directeur Kees Bolder van Woonstichting Lindehof kwam vorige week. De inspectie deed "
      "in mei een onderzoek bij Lindehof.",
      "2023-10-10", [("Investigation", {"inspectie"}, {"Woonstichting Lindehof"}, "2023-05")]),
+    # and a name before a sector word alone is the firm: "Kempenstroom" for "Kempenstroom Onderwijs"
+    ("De scholen van Kempenstroom Onderwijs kampen met een tekort. De inspectie deed in maart een "
+     "onderzoek bij Kempenstroom.",
+     "2024-10-10", [("Investigation", {"inspectie"}, {"Kempenstroom Onderwijs"}, "2024-03")]),
+    # the article Frog's NER put in a name is not a name of its own
+    ("Bestuurder Hanneke Wolters van Vechtborg Wonen stapte op. De Autoriteit woningcorporaties "
+     "onderzocht in juni de boekhouding van Vechtborg.",
+     "2024-10-10", [("Resignation", {"Hanneke Wolters"}, set(), None),
+                    ("Investigation", {"Autoriteit woningcorporaties"}, {"Vechtborg Wonen"}, "2024-06")]),
     # whose thing is investigated: named in a relative clause or a door-phrase after the object
     ("Onderzoeksbureau Kalverda onderzocht vier maanden lang de contracten die de provincie met de "
      "aannemer sloot.",

@@ -326,6 +326,9 @@ def resolve_document(doc: Document, sentences, mentions: dict) -> DocContext:
             words = m.name.split() if m.kind == "name" and m.etype == "Organization" else []
             if len(words) >= 2 and lex.kind(words[0]) == "org" and all(w[:1].isupper() for w in words[1:]):
                 by_tail.setdefault(" ".join(words[1:]), m.name)
+            # "Lumen" alone, where the text also says "Lumen Onderwijs": the name before a sector word
+            elif len(words) >= 2 and words[-1].lower() in lex.firm_words and all(w[:1].isupper() for w in words[:-1]):
+                by_tail.setdefault(" ".join(words[:-1]), m.name)
     for m in ordered:
         full_name = by_tail.get(m.name) if m.kind == "name" else None
         if full_name and not (m.etype == "Person" and find_full(surname_key(m.name), full)):

@@ -338,9 +338,11 @@ def find_mentions(s: Sentence, text: str, lex: Optional[RoleLexicon] = None) -> 
     while i <= len(toks):
         t = s.token(i)
         cls = ner_class(t)
+        # "Van den Eijnde" begins a name; the article of "De Autoriteit Persoonsgegevens" does not
         name_start = t.tag == "SPEC" or (t.text[:1].isupper() and t.text.lower() in tussenvoegsels()
                                           and t.ner.startswith("B-") and s.token(i + 1) is not None
-                                          and s.token(i + 1).ner.startswith("I-"))   # "Van den Eijnde"
+                                          and s.token(i + 1).ner.startswith("I-")
+                                          and not (t.tag == "LID" and lex.kind(s.token(i + 1).lemma.lower())))
         if cls not in ("PER", "ORG") and t.tag == "SPEC" and t.text.lower() in lex.first_names and i not in used:
             cls = "PER"     # a known first name Frog took for a place: "Arnoud trad af"
         nxt_tok = s.token(i + 1)
