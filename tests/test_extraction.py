@@ -116,6 +116,14 @@ CASES = [
      "onderzocht in juni de boekhouding van Vechtborg.",
      "2024-10-10", [("Resignation", {"Hanneke Wolters"}, set(), None),
                     ("Investigation", {"Autoriteit woningcorporaties"}, {"Vechtborg Wonen"}, "2024-06")]),
+    # a person's name that Frog glued to the name of a body, or to a word before it
+    ("Dinsdagavond liet Verhoef Provinciale Staten in een brief weten dat hij zijn functie neerlegt.",
+     "2024-10-10", [("Informing", {"Verhoef"}, {"Provinciale Staten"}, "2024-10-08"),
+                    ("Resignation", {"Verhoef"}, set(), "2024-10-08")]),
+    ("Dinsdag liet De Vries Gedeputeerde Staten weten dat hij vertrekt.",
+     "2024-10-10", [("Informing", {"De Vries"}, {"Gedeputeerde Staten"}, "2024-10-08")]),
+    ("Wethouder Bakker maakte in de zomer met Lindeveld-directeur Karin Smit afspraken over de huur.",
+     "2024-10-10", [("Agreement", {"Bakker"}, {"Karin Smit"}, "2024-06")]),
     # whose thing is investigated: named in a relative clause or a door-phrase after the object
     ("Onderzoeksbureau Kalverda onderzocht vier maanden lang de contracten die de provincie met de "
      "aannemer sloot.",

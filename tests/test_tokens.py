@@ -261,6 +261,36 @@ def test_tokens_align_offset_and_first_index():
     assert [(t.start, t.end) for t in s.tokens] == [(103, 105), (105, 106)]
 
 
+def test_tokens_names_frog_glued_together_are_split_again():
+    spec2, spec3 = "SPEC(deeleigen)_SPEC(deeleigen)", "SPEC(deeleigen)_SPEC(deeleigen)_SPEC(deeleigen)"
+    # a person glued to a body after it: the person keeps the unit's place, the body is its apposition
+    text = "Toen liet Verhoef  Provinciale Staten weten."
+    rows = [[row(1, "Toen", head=2, rel="mod"), row(2, "liet", pos="WW(pv)"),
+             row(3, "Verhoef_Provinciale_Staten", head=2, rel="su", pos=spec3, ner="B-PER_B-ORG_I-ORG"),
+             row(4, "weten", head=2, rel="vc", pos="WW(inf)"), row(5, ".", head=4, rel="punct")]]
+    s = align(text, 0, rows)[0]
+    assert [(t.i, t.text, t.head, t.rel) for t in s.tokens] == [
+        (1, "Toen", 2, "mod"), (2, "liet", 0, "ROOT"), (3, "Verhoef", 2, "su"),
+        (4, "Provinciale Staten", 3, "app"), (5, "weten", 2, "vc"), (6, ".", 5, "punct")]
+    assert [text[t.start:t.end] for t in s.tokens] == [t.text for t in s.tokens][:3] + \
+        ["Provinciale Staten", "weten", "."]
+    assert (s.tokens[3].lemma, s.tokens[3].ner) == ("provinciale_staten", "B-ORG_I-ORG")
+    # a word before the person's name modifies it, and the name keeps the unit's head
+    text = "met de Koning Marloes Tiel"
+    rows = [[row(1, "met", pos="VZ(init)"), row(2, "de", head=3, rel="det", pos="LID()"),
+             row(3, "Koning_Marloes_Tiel", head=1, rel="obj1", pos=spec3, ner="O_B-PER_I-PER")]]
+    s = align(text, 0, rows)[0]
+    assert [(t.i, t.text, t.head, t.rel) for t in s.tokens] == [
+        (1, "met", 0, "ROOT"), (2, "de", 4, "det"), (3, "Koning", 4, "mod"), (4, "Marloes Tiel", 1, "obj1")]
+    # one name (one B- tag), names without a person in them, a unit of two words or of persons
+    # only are more likely one name the NER cut: they stay one unit
+    for ner in ("B-PER_I-PER", "B-ORG_B-LOC", "B-PER_B-LOC"):
+        s = align("Jan Smit", 0, [[row(1, "Jan_Smit", pos=spec2, ner=ner)]])[0]
+        assert [t.text for t in s.tokens] == ["Jan Smit"]
+    s = align("Jan de Smit", 0, [[row(1, "Jan_de_Smit", pos=spec3, ner="B-PER_B-PER_I-PER")]])[0]
+    assert [t.text for t in s.tokens] == ["Jan de Smit"]
+
+
 # -- what is sent to Frog ----------------------------------------------------------------------
 
 @pytest.mark.parametrize("text,expected", [

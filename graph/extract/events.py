@@ -233,7 +233,8 @@ class SentenceView:
         """The preposition before the noun phrase that begins at token ``first``, if any."""
         j = first - 1
         while j >= 1 and (self.s.token(j).tag in NP_FILLERS | {"VNW"} or
-                          self.s.token(j).lemma.lower() in self.lex.person_titles) and \
+                          self.s.token(j).lemma.lower() in self.lex.person_titles or
+                          self._name_modifier(j, first)) and \
                 not (self.s.token(j).tag == "VNW" and j in self.by_token):
             if self.s.token(j).tag == "VNW" and not any(k in self.s.token(j).pos for k in ("bez", "aanw", "onbep")):
                 break
@@ -250,6 +251,13 @@ class SentenceView:
                 return None   # "om/door ... te": a complementizer, not a preposition
             return t
         return None
+
+    def _name_modifier(self, j: int, first: int) -> bool:
+        """Is token j a name that modifies the name at ``first`` ("met Lindeveld-directeur Karin
+        Smit", where Frog glued the two and the tokens split them again)?"""
+        t = self.s.token(j)
+        return t.tag == "SPEC" and t.rel == "mod" and t.head == first and j not in self.by_token \
+            and t.text[:1].isupper() and not self.lex.is_time_word(t.lemma)
 
     def coordinated(self, m) -> list:
         """m and the mentions joined to it by 'en', ',' or 'samen met' (before or after it)."""

@@ -290,10 +290,70 @@ def align(text: str, paragraph_start: int, sentences_rows: list[list[Row]], *,
                                 lemma=lemma, morph=row.morph, pos=row.pos, ner=row.ner,
                                 chunk=row.chunk, head=head, rel=row.rel,
                                 start=s + offset, end=e + offset))
+        tokens = _split_glued_names(tokens)
         sentences.append(Sentence(index=first_index + len(sentences),
                                   start=tokens[0].start, end=max(t.end for t in tokens),
                                   tokens=tokens))
     return sentences
+
+
+def _glued_parts(tok: Token) -> list[tuple[int, int]]:
+    """Where a multi-word unit of proper nouns glues a person's name to another name, the word
+    ranges of each name: Frog joins "Verhoef Provinciale Staten" (B-PER_B-ORG_I-ORG) and
+    "Koning Marloes Tiel" (O_B-PER_I-PER) into one unit although its NER sees two."""
+    ners, tags = tok.ner.split("_"), tok.pos.split("_")
+    if len(ners) < 2 or len(ners) != len(tags) or not all(p.startswith("SPEC") for p in tags) \
+            or not any(n.endswith("-PER") for n in ners):
+        return []
+    cuts = [k for k in range(1, len(ners)) if ners[k].startswith("B-")]
+    if not cuts or len(ners) < 3 or all(n.endswith("-PER") for n in ners):
+        return []   # two words ("Gijs_Oude", B-PER_B-LOC) are more likely one name the NER cut
+    bounds = [0] + cuts + [len(ners)]
+    return list(zip(bounds, bounds[1:]))
+
+
+def _split_glued_names(tokens: list[Token]) -> list[Token]:
+    """Each name of a glued unit as a token of its own. The person's name keeps the unit's head
+    and relation; a name before it modifies it, a name after it is its apposition. Heads are
+    renumbered."""
+    if not any(_glued_parts(t) for t in tokens):
+        return tokens
+    pieces: list[list[Token]] = []
+    for tok in tokens:
+        parts = _glued_parts(tok)
+        words = tok.text.split()
+        if not parts or len(words) != len(tok.ner.split("_")):
+            pieces.append(([tok], 0))
+            continue
+        lemmas, tags, ners = tok.lemma.split("_"), tok.pos.split("_"), tok.ner.split("_")
+        if len(lemmas) != len(words):
+            lemmas = words
+        group, pos = [], tok.start
+        main = next(k for k, (a, b) in enumerate(parts) if any(n.endswith("-PER") for n in ners[a:b]))
+        for a, b in parts:
+            start = pos
+            for w in words[a:b]:
+                found = tok.text.find(w, pos - tok.start)
+                pos = tok.start + (found if found >= 0 else pos - tok.start) + len(w)
+            start = tok.start + tok.text.find(words[a], start - tok.start)
+            group.append(Token(i=tok.i, text=" ".join(words[a:b]), lemma="_".join(lemmas[a:b]),
+                               morph=tok.morph, pos="_".join(tags[a:b]), ner="_".join(ners[a:b]),
+                               chunk=tok.chunk, head=tok.head, rel=tok.rel, start=start, end=pos))
+        pieces.append((group, main))
+    new_index = {}
+    n = 0
+    for group, main in pieces:
+        new_index[group[0].i] = n + 1 + main
+        n += len(group)
+    out = []
+    for group, main in pieces:
+        first = new_index[group[0].i] - main
+        for k, tok in enumerate(group):
+            head = new_index.get(tok.head, 0) if k == main else first + main
+            rel = tok.rel if k == main else ("mod" if k < main else "app")
+            out.append(Token(i=first + k, text=tok.text, lemma=tok.lemma, morph=tok.morph, pos=tok.pos,
+                             ner=tok.ner, chunk=tok.chunk, head=head, rel=rel, start=tok.start, end=tok.end))
+    return out
 
 
 def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
