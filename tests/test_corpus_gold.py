@@ -34,7 +34,8 @@ FORBIDDEN = ["ivens", "halsema", "teesink", "amsterdam", "parool"]
 CORPORA = {"corpus": (12, 450), "corpus_dev2": (10, 400), "corpus_heldout": (8, 400),
            "corpus_dev3": (10, 900), "corpus_dev4": (10, 900), "corpus_heldout3": (10, 900),
            "corpus_dev5": (5, 900), "corpus_dev6": (5, 900),
-           "corpus_heldout4": (5, 900), "corpus_heldout5": (5, 900)}
+           "corpus_heldout4": (5, 900), "corpus_heldout5": (5, 900),
+           "corpus_dev7": (5, 900), "corpus_dev8": (5, 900), "corpus_heldout6": (5, 900)}
 DOC_FILES = [p for name in CORPORA for p in sorted((TESTS / name).glob("*.txt"))]
 GOLD_FILES = [p for name in CORPORA for p in sorted((TESTS / name).glob("*.yaml"))]
 
