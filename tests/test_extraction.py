@@ -116,6 +116,11 @@ CASES = [
      "onderzocht in juni de boekhouding van Vechtborg.",
      "2024-10-10", [("Resignation", {"Hanneke Wolters"}, set(), None),
                     ("Investigation", {"Autoriteit woningcorporaties"}, {"Vechtborg Wonen"}, "2024-06")]),
+    # the name after "van" behind a person's name is their party or firm, even where the NER took it
+    # for a person's; "hij" is then the person
+    ("Raadslid Ton Wever van Dorpsbelang Oosterveen legt zijn zetel neer. Dat liet hij dinsdagavond "
+     "de gemeenteraad weten.",
+     "2024-10-10", [("Informing", {"Ton Wever"}, {"gemeenteraad"}, "2024-10-08")]),
     # a person's name that Frog glued to the name of a body, or to a word before it
     ("Dinsdagavond liet Verhoef Provinciale Staten in een brief weten dat hij zijn functie neerlegt.",
      "2024-10-10", [("Informing", {"Verhoef"}, {"Provinciale Staten"}, "2024-10-08"),

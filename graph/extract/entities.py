@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from graph.extract.lexicon import roles, tussenvoegsels
-from graph.extract.mentions import DEMONSTRATIVE, FIRST_PERSON, INFORMAL_ADDRESSEE, NOMINATIVE, TMention
+from graph.extract.mentions import DEMONSTRATIVE, FIRST_PERSON, INFORMAL_ADDRESSEE, INITIALS, NOMINATIVE, TMention
 from graph.model import Document, Entity
 
 
@@ -314,6 +314,8 @@ def resolve_document(doc: Document, sentences, mentions: dict) -> DocContext:
             if m.kind == "name" and m.etype == "Person" and before is not None and before.text == "(" \
                     and after is not None and after.text == ")" and len(m.name.split()) <= 2:
                 m.etype = "Organization"
+            elif m.kind == "name" and m.etype == "Person" and _affiliation(s, m, mentions.get(s.index, [])):
+                m.etype = "Organization"   # "raadslid Ton Wever van Dorpsbelang Oosterveen": his party
     org_names = {m.name for ms in mentions.values() for m in ms if m.kind == "name" and m.etype == "Organization"}
     for ms in mentions.values():
         for m in ms:
@@ -769,6 +771,20 @@ def _body_label(m) -> str:
     if written.lower() == canon and written[:1].isupper():
         return written
     return canon
+
+
+def _affiliation(s, m, sentence_mentions) -> bool:
+    """Is the name m, which the NER took for a person's, the organisation of the person named just
+    before it ("Ton Wever van Dorpsbelang Oosterveen")? Only a name of two or more words that does
+    not begin with a first name, an initial or a particle."""
+    words = m.name.split()
+    before = s.token(m.first - 1)
+    if len(words) < 2 or before is None or before.lemma != "van":
+        return False
+    if words[0].lower() in roles().first_names or INITIALS.fullmatch(words[0]) or words[0].lower() in tussenvoegsels():
+        return False
+    return any(p.last == m.first - 2 and p.etype in ("Person", "Role") and p.kind in ("name", "role")
+               for p in sentence_mentions)
 
 
 def _tail_word(lemma: str) -> str:
