@@ -121,6 +121,9 @@ CASES = [
     ("Raadslid Ton Wever van Dorpsbelang Oosterveen legt zijn zetel neer. Dat liet hij dinsdagavond "
      "de gemeenteraad weten.",
      "2024-10-10", [("Informing", {"Ton Wever"}, {"gemeenteraad"}, "2024-10-08")]),
+    # "de burgemeester Kroeze" where Kroeze is the wethouder: two people, not a title and its holder
+    ("Wethouder Bas Kroeze (VVD) ligt onder vuur. In mei sprak de burgemeester Kroeze aan op zijn gedrag.",
+     "2024-10-10", [("Confrontation", {"burgemeester"}, {"Bas Kroeze"}, "2024-05")]),
     # a person's name that Frog glued to the name of a body, or to a word before it
     ("Dinsdagavond liet Verhoef Provinciale Staten in een brief weten dat hij zijn functie neerlegt.",
      "2024-10-10", [("Informing", {"Verhoef"}, {"Provinciale Staten"}, "2024-10-08"),

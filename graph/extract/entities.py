@@ -300,6 +300,7 @@ def resolve_document(doc: Document, sentences, mentions: dict) -> DocContext:
             if single and len(firsts.get(m.name.lower(), ())) == 1:
                 m.name = next(iter(firsts[m.name.lower()]))   # "Sjoerd" for "Sjoerd Wijbenga"
     _add_surname_mentions(doc, sentences, mentions, full)
+    _split_other_holders_title(sentences, mentions, full)
     ordered = [m for s in sentences for m in mentions.get(s.index, [])]
     holders = {}   # post -> [entity key] in order of mention
     for s in sentences:
@@ -771,6 +772,33 @@ def _body_label(m) -> str:
     if written.lower() == canon and written[:1].isupper():
         return written
     return canon
+
+
+def _split_other_holders_title(sentences, mentions, full) -> None:
+    """"sprak de burgemeester Kaandorp aan", where Kaandorp was named as the wethouder: the
+    burgemeester and Kaandorp are two people, subject and object, not a title and its holder.
+    Only a post with an article before it and a surname whose person held another post."""
+    lex = roles()
+    posts_of = {}   # full name -> posts given with it so far
+    for s in sentences:
+        ms = mentions.get(s.index, [])
+        for i, m in enumerate(list(ms)):
+            if m.kind != "name" or m.etype != "Person" or not m.post:
+                continue
+            key = find_full(surname_key(m.name), full) or m.name
+            det, title = s.token(m.first - 1), s.token(m.first)
+            known = posts_of.get(key, set())
+            if surname_only(m.name) and known and m.post not in known and lex.kind(m.post) == "post" \
+                    and det is not None and det.tag == "LID" and det.pos.startswith("LID(bep") \
+                    and title is not None and title.lemma.lower() == m.post and m.last > m.first:
+                role = TMention(start=title.start, end=title.end, text=title.text, kind="role", etype="Role",
+                                sentence=s.index, head_lemma=m.post, first=m.first, last=m.first, post=m.post,
+                                definite=True)
+                name_tok = s.token(m.first + 1)
+                m.start, m.first, m.post, m.extra_aliases = name_tok.start, m.first + 1, "", []
+                ms.insert(ms.index(m), role)
+                continue
+            posts_of.setdefault(key, set()).add(m.post)
 
 
 def _affiliation(s, m, sentence_mentions) -> bool:
