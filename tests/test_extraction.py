@@ -124,6 +124,12 @@ CASES = [
     # "de burgemeester Kroeze" where Kroeze is the wethouder: two people, not a title and its holder
     ("Wethouder Bas Kroeze (VVD) ligt onder vuur. In mei sprak de burgemeester Kroeze aan op zijn gedrag.",
      "2024-10-10", [("Confrontation", {"burgemeester"}, {"Bas Kroeze"}, "2024-05")]),
+    # "zonder dat ..." and "zonder ... te ...": what the clause tells did not happen; the one who did
+    # not inform is the subject of the clause before
+    ("De directeur tekende in mei het contract, zonder dat de raad van toezicht daarvan op de hoogte was.",
+     "2024-10-10", [("KnowledgeStatement", {"raad van toezicht"}, set(), "2024-05")]),
+    ("De burgemeester heeft in april het contract verlengd zonder de gemeenteraad te informeren.",
+     "2024-10-10", [("NonDisclosure", {"burgemeester"}, {"gemeenteraad"}, "2024-04")]),
     # a person's name that Frog glued to the name of a body, or to a word before it
     ("Dinsdagavond liet Verhoef Provinciale Staten in een brief weten dat hij zijn functie neerlegt.",
      "2024-10-10", [("Informing", {"Verhoef"}, {"Provinciale Staten"}, "2024-10-08"),

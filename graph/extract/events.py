@@ -346,6 +346,15 @@ class SentenceView:
 
     # -- slots ------------------------------------------------------------------
     def subject(self, trig: Token, clause: Clause) -> Optional[Found]:
+        if clause.opener in ("zonder", "door"):
+            # "nam ontslag zonder de raad in te lichten": the one who acts in the clause before
+            idx = self.clauses.index(clause) if clause in self.clauses else 0
+            for c in reversed(self.clauses[:idx]):
+                if c.opener in INFINITIVE_OPENERS or c.opener == "rel":
+                    continue
+                fin = self.finite(c)
+                return self._subject(fin, c) if fin is not None else None
+            return None
         if clause.opener in INFINITIVE_OPENERS:
             return None
         found = self._subject(trig, clause)
@@ -724,8 +733,11 @@ def _negated(sv: SentenceView, clause: Clause, lex) -> bool:
         idx = sv.clauses.index(clause)
         if idx > 0 and sv.clauses[idx - 1].opener not in ("om", "te"):
             scopes.append(sv.clauses[idx - 1])
-    return any(t.i in sc and t.lemma.lower() in lex.negators and not _in_nominal_infinitive(sv, t)
-               for sc in scopes for t in sv.s.tokens)
+    negator = any(t.i in sc and t.lemma.lower() in lex.negators and not _in_nominal_infinitive(sv, t)
+                  for sc in scopes for t in sv.s.tokens)
+    before = sv.s.token(clause.first - 1) if clause.opener == "dat" else None
+    opened = clause.opener in lex.negating_openers or (before is not None and before.lemma.lower() in lex.negating_openers)
+    return negator != opened    # "zonder dat hij het niet wist" is knowing
 
 
 def _in_nominal_infinitive(sv: SentenceView, t: Token) -> bool:

@@ -141,6 +141,7 @@ class RoleLexicon:
     negators: frozenset
     irrealis: frozenset
     prefixes: tuple
+    negating_openers: frozenset = frozenset()
     matter_nouns: frozenset = frozenset()
     post_suffixes: tuple = ()
     body_suffixes: tuple = ()
@@ -268,6 +269,7 @@ def roles() -> RoleLexicon:
         speech_verbs=frozenset(attribution.get("speech_verbs") or ()),
         attribution_cues={k: frozenset(v) for k, v in (attribution.get("cues") or {}).items()},
         negators=frozenset(disc.get("negators") or ()),
+        negating_openers=frozenset(disc.get("negating_openers") or ()),
         irrealis=frozenset(disc.get("irrealis") or ()),
         prefixes=tuple(data.get("prefixes") or ()),
         firm_words=frozenset(str(w).lower() for w in data.get("firm_words") or ()),
