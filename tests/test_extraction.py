@@ -130,6 +130,9 @@ CASES = [
      "2024-10-10", [("KnowledgeStatement", {"raad van toezicht"}, set(), "2024-05")]),
     ("De burgemeester heeft in april het contract verlengd zonder de gemeenteraad te informeren.",
      "2024-10-10", [("NonDisclosure", {"burgemeester"}, {"gemeenteraad"}, "2024-04")]),
+    # an apposition with "en" between the subject and its verb: "X, directeur en oprichter van Y, is ..."
+    ("ANTONDAM - Karel Grevink, directeur en oprichter van Zorggroep Welhaven, is dinsdag afgetreden.",
+     "2024-10-10", [("Resignation", {"Karel Grevink"}, set(), "2024-10-08")]),
     # a person's name that Frog glued to the name of a body, or to a word before it
     ("Dinsdagavond liet Verhoef Provinciale Staten in een brief weten dat hij zijn functie neerlegt.",
      "2024-10-10", [("Informing", {"Verhoef"}, {"Provinciale Staten"}, "2024-10-08"),

@@ -112,23 +112,34 @@ def _finite_after(s: Sentence, i: int) -> bool:
     return False
 
 
-def _verbless_insertions(s: Sentence) -> set:
+def _verbless_insertions(s: Sentence, mention_tokens: set = frozenset()) -> set:
     """Commas around a stretch without a verb or a clause word, that sits inside a clause:
-    "bracht in september, met toestemming van de twee vrouwen, de secretaris op de hoogte".
-    Returns the indices of both commas of each such stretch."""
+    "bracht in september, met toestemming van de twee vrouwen, de secretaris op de hoogte", or
+    that follows the subject the clause begins with: "Jan Smit, voorzitter en oprichter van de
+    club, is afgetreden". Returns the indices of both commas of each such stretch."""
     commas = [t.i for t in s.tokens if t.text == ","]
     out = set()
     for a, b in zip(commas, commas[1:]):
         inside = [s.token(k) for k in range(a + 1, b)]
         if not inside or len(inside) > 12:
             continue
-        if any((t.tag == "WW" and ("pv" in t.pos or "inf" in t.pos or "vd" in t.pos)) or t.tag == "VG"
+        if any((t.tag == "WW" and ("pv" in t.pos or "inf" in t.pos or "vd" in t.pos))
+               or (t.tag == "VG" and t.lemma not in ("en", "of"))
                or (t.tag == "VNW" and "betr" in t.pos) or t.text in CLAUSE_PUNCT or t.text in ('"', "“", "”")
                for t in inside):
             continue
+        if inside[0].tag == "VG":
+            continue
         before = [t for t in s.tokens if t.i < a]
+        after = s.token(b + 1)
         if not any(t.tag == "WW" and "pv" in t.pos for t in before):
-            continue    # the stretch opens the sentence: "Volgens X, ..." is not inside a clause
+            # the stretch opens the sentence: "Volgens X, ..." is not inside a clause, but an
+            # apposition to the subject before the finite verb is
+            opening = [t for t in before if t.i > max([x.i for x in before if x.text in CLAUSE_PUNCT] or [0])]
+            if not (opening and any(t.i in mention_tokens for t in opening)
+                    and all(t.i in mention_tokens or t.tag == "LID" for t in opening)
+                    and after is not None and after.tag == "WW" and "pv" in after.pos):
+                continue
         out.update({a, b})
     return out
 
@@ -138,7 +149,7 @@ def clauses(s: Sentence, mention_tokens: set) -> list:
     relative words and clause-coordinating 'en'. A clause that resumes after an interrupting
     relative clause ("de raad, die ..., niet te informeren") keeps the clause before it as parent."""
     toks = s.tokens
-    verbless = _verbless_insertions(s)
+    verbless = _verbless_insertions(s, mention_tokens)
     cuts = []   # (index of first token of new clause, opener, subordinate, skip_token)
     for t in toks:
         low = t.lemma.lower()
