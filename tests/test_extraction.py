@@ -133,6 +133,23 @@ CASES = [
     # an apposition with "en" between the subject and its verb: "X, directeur en oprichter van Y, is ..."
     ("ANTONDAM - Karel Grevink, directeur en oprichter van Zorggroep Welhaven, is dinsdag afgetreden.",
      "2024-10-10", [("Resignation", {"Karel Grevink"}, set(), "2024-10-08")]),
+    # an organisation whose name goes on with "van/voor" and capitalised words; "de inspectie" and
+    # "het commissariaat" after it are that organisation
+    ("In mei meldde de school het incident bij de Inspectie van het Onderwijs. De inspectie startte in "
+     "juni een onderzoek naar de school.",
+     "2024-10-10", [("Report", {"school"}, {"Inspectie van het Onderwijs"}, "2024-05"),
+                    ("Investigation", {"Inspectie van het Onderwijs"}, {"school"}, "2024-06")]),
+    ("Het bestuur heeft in mei het Commissariaat voor de Media ingelicht. Het commissariaat begon in "
+     "juni een onderzoek naar de omroep.",
+     "2024-10-10", [("Informing", {"bestuur"}, {"Commissariaat voor de Media"}, "2024-05"),
+                    ("Investigation", {"Commissariaat voor de Media"}, {"omroep"}, "2024-06")]),
+    ("De gemeente schakelde in juni de Raad voor de Kinderbescherming in.",
+     "2024-10-10", [("Commissioning", {"gemeente"}, {"Raad voor de Kinderbescherming"}, "2024-06")]),
+    # "het bureau" after "onderzoeksbureau Kompas" is that bureau
+    ("De raad gaf in mei onderzoeksbureau Kompas de opdracht. Het bureau onderzocht in juni de subsidie "
+     "aan de club.",
+     "2024-10-10", [("Commissioning", {"raad"}, {"Kompas"}, "2024-05"),
+                    ("Investigation", {"Kompas"}, set(), "2024-06")]),
     # a person's name that Frog glued to the name of a body, or to a word before it
     ("Dinsdagavond liet Verhoef Provinciale Staten in een brief weten dat hij zijn functie neerlegt.",
      "2024-10-10", [("Informing", {"Verhoef"}, {"Provinciale Staten"}, "2024-10-08"),

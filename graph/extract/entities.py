@@ -303,6 +303,7 @@ def resolve_document(doc: Document, sentences, mentions: dict) -> DocContext:
     _split_other_holders_title(sentences, mentions, full)
     ordered = [m for s in sentences for m in mentions.get(s.index, [])]
     holders = {}   # post -> [entity key] in order of mention
+    named_orgs = []   # (head noun, entity key) of organisations named so far, in order
     for s in sentences:
         for m in mentions.get(s.index, []):
             prev = s.token(m.first - 1)
@@ -520,6 +521,12 @@ def resolve_document(doc: Document, sentences, mentions: dict) -> DocContext:
                     key = slug(label)
                 elif m.post in ("gemeente", "provincie", "waterschap") and ctx.place:
                     label, key = f"{m.post} {ctx.place}", slug(f"{m.post} {ctx.place}")
+                elif m.definite and _named_before(named_orgs, m.post):
+                    # "het bureau" after "onderzoeksbureau Kompas": that bureau
+                    key = _named_before(named_orgs, m.post)
+                    _alias(ctx.entities[key], m.text)
+                    m.entity = key
+                    continue
                 else:
                     # unnamed: one per document and head word ("een extern bureau" ... "het bureau")
                     tail = _tail_word(m.head_lemma)
@@ -536,6 +543,8 @@ def resolve_document(doc: Document, sentences, mentions: dict) -> DocContext:
                     _alias(e, m.name)
                     if m.post and not m.name.lower().startswith(m.post):
                         _alias(e, f"{m.post} {m.name}")
+                if m.name and m.post:
+                    named_orgs.append((m.post, key))
                 m.entity = key
                 continue
             if m.kind == "group":
@@ -772,6 +781,17 @@ def _body_label(m) -> str:
     if written.lower() == canon and written[:1].isupper():
         return written
     return canon
+
+
+def _named_before(named_orgs: list, post: str) -> Optional[str]:
+    """The organisation named most recently with this head noun, or a compound of it
+    ("onderzoeksbureau Kompas" for "het bureau"), if there is one."""
+    if not post:
+        return None
+    for head, key in reversed(named_orgs):
+        if head == post or head.endswith(post):
+            return key
+    return None
 
 
 def _split_other_holders_title(sentences, mentions, full) -> None:

@@ -238,6 +238,20 @@ def find_mentions(s: Sentence, text: str, lex: Optional[RoleLexicon] = None) -> 
                 and (_is_plural(nxt) or not lex.kind(nxt.lemma.lower())) \
                 and s.token(t.i - 1).text not in ('"', "'", "(", ":"):
             name_toks = [nxt]     # "de Autoriteit woningcorporaties": a name that goes on in lower case
+        full_name = False
+        if kind in ("org", "body") and not name_toks and t.text[:1].isupper() and t.i > 1 and nxt is not None \
+                and nxt.lemma in ("van", "voor") and s.token(t.i - 1).text not in ('"', "'", "(", ":"):
+            # "het Commissariaat voor de Media", "de Raad voor de Kinderbescherming": a capitalised
+            # organisation noun whose name goes on with "van/voor" and capitalised words
+            k = nxt.i + 1
+            run = [s.token(k)] if s.token(k) is not None and s.token(k).tag == "LID" else []
+            k += len(run)
+            while s.token(k) is not None and s.token(k).text[:1].isupper() and s.token(k).tag in ("N", "SPEC", "ADJ") \
+                    and ner_class(s.token(k)) != "PER" and not lex.is_time_word(s.token(k).lemma):
+                run.append(s.token(k))
+                k += 1
+            if run and run[-1].tag != "LID":
+                name_toks, kind, full_name = [nxt] + run, "org", True
         if kind in ("org", "body") and t.ner.startswith("I-"):
             # "het Landelijk Bureau Bibob": the name Frog's NER began before the organisation noun
             k = first - 1
@@ -327,7 +341,8 @@ def find_mentions(s: Sentence, text: str, lex: Optional[RoleLexicon] = None) -> 
         m = TMention(start=s.token(first).start, end=s.token(last).end, text=span_text(first, last),
                      kind="org" if kind in ("org", "actor") else kind, etype=etype, sentence=s.index,
                      head_lemma=lex.bodies.get(base, base), first=first, last=last,
-                     name=" ".join(x.text for x in name_toks), post=base, place=place, definite=definite,
+                     name=span_text(first, last) if full_name else " ".join(x.text for x in name_toks),
+                     post=base, place=place, definite=definite,
                      modifiers=tuple(x.lemma.lower() for x in mods),
                      possessive=det.text.lower() if det is not None and det.tag == "VNW" and "bez" in det.pos else "")
         m.of_text = _of_text(s, text, last)
