@@ -150,6 +150,11 @@ CASES = [
      "aan de club.",
      "2024-10-10", [("Commissioning", {"raad"}, {"Kompas"}, "2024-05"),
                     ("Investigation", {"Kompas"}, set(), "2024-06")]),
+    # a name that goes on over "en" ("Inspectie Gezondheidszorg en Jeugd"); a month Frog glued to a name
+    ("In juni deed zij een melding bij de Inspectie Gezondheidszorg en Jeugd.",
+     "2024-10-10", [("Report", set(), {"Inspectie Gezondheidszorg en Jeugd"}, "2024-06")]),
+    ("De raad gaf eind maart Veldersteyn opdracht uit te zoeken hoe de school met de klachten omging.",
+     "2024-10-10", [("Commissioning", {"raad"}, {"Veldersteyn"}, "2024-03-21")]),
     # a person's name that Frog glued to the name of a body, or to a word before it
     ("Dinsdagavond liet Verhoef Provinciale Staten in een brief weten dat hij zijn functie neerlegt.",
      "2024-10-10", [("Informing", {"Verhoef"}, {"Provinciale Staten"}, "2024-10-08"),

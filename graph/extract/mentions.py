@@ -141,8 +141,10 @@ def find_mentions(s: Sentence, text: str, lex: Optional[RoleLexicon] = None) -> 
             after = s.token(t.i + 3)
             if amp is not None and nxt is not None and nxt.text[:1].isupper() and (
                     amp.text == "&" or (amp.text == "en" and (nxt.ner.startswith("I-") or
-                                                              (after is not None and after.text == "(")))):
-                last = nxt.i     # "Bureau Van Wijk & Koster", "Inspectie Justitie en Veiligheid"
+                                                              (after is not None and after.text == "(") or
+                                                              (nxt.ner in ("O", "B-MISC") and not nxt.text.isupper()
+                                                               and " " not in nxt.text and nxt.tag in ("SPEC", "N"))))):
+                last = nxt.i     # "Bureau Van Wijk & Koster", "Inspectie Gezondheidszorg en Jeugd"
             m = TMention(start=t.start, end=s.token(last).end, text=span_text(t.i, last), kind="name",
                          etype="Organization", sentence=s.index, head_lemma=lemma.split()[0], first=t.i,
                          last=last, name=span_text(t.i, last))
@@ -398,8 +400,8 @@ def find_mentions(s: Sentence, text: str, lex: Optional[RoleLexicon] = None) -> 
             i = k
         name = span_text(i, j)
         a, b = s.token(i).start, s.token(j).end
-        # a title Frog took into the name ("Dijkgraaf Gert-Jan Wolters"), a weekday or an
-        # ampersand at its edge ("Jansen woensdag", "Dijkstra &") are not part of it
+        # a title Frog took into the name ("Dijkgraaf Gert-Jan Wolters"), a weekday, a month or an
+        # ampersand at its edge ("Jansen woensdag", "januari Heldersteyn", "Dijkstra &") are not part of it
         words = name.split()
         post = ""
         while len(words) > 1 and lex.kind(words[0].lower()) == "post":
@@ -414,6 +416,8 @@ def find_mentions(s: Sentence, text: str, lex: Optional[RoleLexicon] = None) -> 
             if w.endswith(")"):
                 depth = max(0, depth - 1)
         words = kept or words
+        while len(words) > 1 and lex.is_time_word(words[0]):
+            words = words[1:]     # "eind januari Heldersteyn opdracht": a month Frog joined to the name
         while len(words) > 1 and (lex.is_time_word(words[-1]) or not any(ch.isalpha() for ch in words[-1])
                                   or words[-1] in ("de", "het", "van", "der", "den", "te", "ter")):
             words = words[:-1]
