@@ -155,6 +155,14 @@ CASES = [
      "2024-10-10", [("Report", set(), {"Inspectie Gezondheidszorg en Jeugd"}, "2024-06")]),
     ("De raad gaf eind maart Veldersteyn opdracht uit te zoeken hoe de school met de klachten omging.",
      "2024-10-10", [("Commissioning", {"raad"}, {"Veldersteyn"}, "2024-03-21")]),
+    # "Ze maakten de afspraak" after a sentence with two people: the two
+    ("De wethouder Kees Damsma ligt onder vuur. In mei sprak burgemeester Wilma Terpstra hem aan op zijn "
+     "gedrag. Ze maakten de afspraak dat hij zich afzijdig zou houden.",
+     "2024-10-10", [("Agreement", {"Wilma Terpstra", "Kees Damsma"}, set(), "2024-05")]),
+    # in one sentence "ze" is the woman, before a man whose first name the lexicon knows
+    ("Raadslid Bennie Otten kreeg veel kritiek. Fractievoorzitter Gerda Hummel hoorde in april van Otten "
+     "zelf dat er problemen waren, erkent ze.",
+     "2024-10-10", [("Informing", {"Bennie Otten"}, {"Gerda Hummel"}, "2024-04")]),
     # a person's name that Frog glued to the name of a body, or to a word before it
     ("Dinsdagavond liet Verhoef Provinciale Staten in een brief weten dat hij zijn functie neerlegt.",
      "2024-10-10", [("Informing", {"Verhoef"}, {"Provinciale Staten"}, "2024-10-08"),

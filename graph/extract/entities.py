@@ -978,6 +978,11 @@ def _resolve_pronoun(ctx: DocContext, s, m: TMention, last_person: list) -> Opti
     if not recent:
         return None
     same_sentence = [p for p in recent if p[2] == s.index]
+    if want:
+        # in one sentence, a person the first name or title says fits comes before one it says nothing of
+        known = [p for p in same_sentence if person_gender(ctx.entities[p[0]]) == want] \
+            if all(p[0] in ctx.entities for p in same_sentence) else []
+        same_sentence = known or same_sentence
     if nominative:
         prev_subjects = [p for p in recent if p[1] and p[2] < s.index]
         if same_sentence and not _is_subject_clause_start(s, m):
@@ -1002,7 +1007,8 @@ def _resolve_pronoun(ctx: DocContext, s, m: TMention, last_person: list) -> Opti
 
 def _person_pair(ctx: DocContext, s, m: TMention) -> Optional[tuple]:
     """Two people named together with "en" just before a plural pronoun, in its sentence or the one
-    before: "Rietveld en Daalder ... zij"."""
+    before: "Rietveld en Daalder ... zij"; or, for a pronoun that opens its sentence, the only two
+    people of the sentence before."""
     for k in (s.index, s.index - 1):
         if k < 0:
             continue
@@ -1013,6 +1019,13 @@ def _person_pair(ctx: DocContext, s, m: TMention) -> Optional[tuple]:
             between = [t.lemma for t in sent.tokens[a.last:b.first - 1]]
             if between == ["en"] and a.entity != b.entity:
                 return a.entity, b.entity
+    # "Boschma sprak Nijhuis aan. Ze maakten de afspraak ...": the only two people of the sentence before
+    if s.index > 0 and not any(x.start < m.start and not x.pronoun for x in ctx.mentions.get(s.index, [])):
+        before = [x.entity for x in ctx.mentions.get(s.index - 1, []) if x.entity
+                  and ctx.entities.get(x.entity) is not None and ctx.entities[x.entity].etype in ("Person", "Role")]
+        people = list(dict.fromkeys(before))
+        if len(people) == 2:
+            return people[0], people[1]
     return None
 
 
