@@ -163,6 +163,10 @@ CASES = [
     ("Raadslid Bennie Otten kreeg veel kritiek. Fractievoorzitter Gerda Hummel hoorde in april van Otten "
      "zelf dat er problemen waren, erkent ze.",
      "2024-10-10", [("Informing", {"Bennie Otten"}, {"Gerda Hummel"}, "2024-04")]),
+    # a post and the name after it with a title are one person; one resignation told twice
+    ("De bestuurder van Stichting Onderwijs Eemland, drs. Arend Vermaat, is per direct vertrokken. Hij nam "
+     "maandag ontslag, nadat een onderzoek was afgerond.",
+     "2024-10-10", [("Resignation", {"Arend Vermaat", "bestuurder"}, set(), "2024-10-07")]),
     # a person's name that Frog glued to the name of a body, or to a word before it
     ("Dinsdagavond liet Verhoef Provinciale Staten in een brief weten dat hij zijn functie neerlegt.",
      "2024-10-10", [("Informing", {"Verhoef"}, {"Provinciale Staten"}, "2024-10-08"),

@@ -129,6 +129,11 @@ def negated(ev) -> bool:
 
 def check_frame_example(frame, ex, parser):
     reading = Reading(ex["text"], parser)
+    if ex.get("absent"):
+        # a sentence the frame must not read: "vertrekt naar Brussel" is no resignation
+        fired = [ev for ev in reading.events if ev.lexicon_entry == frame.id]
+        assert not fired, f"{frame.id}: {ex['text']!r} must not fire\n  extracted {reading.describe()}"
+        return
     etype = ex.get("type", frame.types[0])
     candidates = [ev for ev in reading.events if ev.etype == etype]
     if "polarity" in ex:
@@ -192,7 +197,7 @@ def test_lexicon_every_frame_has_examples():
 def test_lexicon_examples_name_known_fields():
     for frame in lexicon_mod.frames():
         for ex in frame.examples:
-            assert set(ex) <= {"text", "type", "polarity", "agents", "recipients"}, (frame.id, ex)
+            assert set(ex) <= {"text", "type", "polarity", "agents", "recipients", "absent"}, (frame.id, ex)
             assert ex.get("type", frame.types[0]) in EVENT_CLASSES, (frame.id, ex)
     for ex in load_yaml("roles")["examples"]:
         assert set(ex) == {"text", "mentions"}

@@ -415,9 +415,10 @@ def resolve_document(doc: Document, sentences, mentions: dict) -> DocContext:
                 if not (p.entity and ctx.entities[p.entity].etype == "Person" and p.kind == "name"):
                     continue
                 between = s.tokens[r.last:p.first - 1]
-                while between and (between[-1].lemma.lower() in ("heer", "mevrouw", "mevr.", "dhr.")
+                while between and (between[-1].lemma.lower() in roles().person_titles
+                                   or between[-1].text.lower() in roles().person_titles
                                    or between[-1].tag == "LID") and len(between) > 1:
-                    between = between[:-1]      # ", de heer P. Wolters,"
+                    between = between[:-1]      # ", de heer P. Wolters,", ", drs. A. Vermaat,"
                 others = [x for x in ms if r.last < x.first and x.last < p.first and x.kind in ("role", "indefinite-role")]
                 if between and between[-1].text == "," and len(between) <= 7 and not others and \
                         not any(t.tag == "WW" or (t.tag == "VZ" and t.lemma in ("aan", "tegen", "met", "naar", "voor",

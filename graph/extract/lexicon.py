@@ -284,7 +284,7 @@ def roles() -> RoleLexicon:
         question_openers=frozenset(str(w).lower() for w in disc.get("question_openers") or ()),
         person_suffixes=tuple(str(w).lower() for w in data.get("person_suffixes") or ()),
         other_holder=frozenset(str(w).lower() for w in data.get("other_holder_modifiers") or ()),
-        person_titles=frozenset(str(n).lower() for key in ("female_titles", "male_titles")
+        person_titles=frozenset(str(n).lower() for key in ("female_titles", "male_titles", "academic_titles")
                                 for n in load_yaml("names").get(key) or ()),
         matter_nouns=frozenset(disc.get("matter_nouns") or ()),
         post_suffixes=tuple(data.get("post_suffixes") or ()),

@@ -407,6 +407,8 @@ def find_mentions(s: Sentence, text: str, lex: Optional[RoleLexicon] = None) -> 
         while len(words) > 1 and lex.kind(words[0].lower()) == "post":
             post = lex.strip_prefix(words[0].lower())
             words = words[1:]
+        while len(words) > 1 and words[0].lower() in lex.person_titles and words[0][-1:] == ".":
+            words = words[1:]     # "drs. Arend Vermaat": the title is not part of the name
         kept, depth = [], 0
         for w in words:
             if w.startswith("("):
