@@ -256,12 +256,18 @@ class SentenceView:
                 (q.lemma.lower() in self.lex.quantifiers or q.tag == "TW") and self.s.token(j - 2) is not None \
                 and self.s.token(j - 2).tag == "VZ":
             t = self.s.token(j - 2)   # "met elk van de drie roeiers": the preposition before the quantifier
-        if t is not None and t.tag == "VZ" and t.i not in self.by_token:
+        if t is not None and t.tag == "VZ" and t.i not in self.by_token and not self.verb_particle(t):
             c = self.clause_of(t.i)
             if c.first == t.i and c.opener in INFINITIVE_OPENERS:
                 return None   # "om/door ... te": a complementizer, not a preposition
             return t
         return None
+
+    def verb_particle(self, t: Token) -> bool:
+        """Is the preposition t the particle of the verb before it ("liet na de raad te informeren":
+        nalaten), which Frog parsed as a preposition?"""
+        prev = self.s.token(t.i - 1)
+        return prev is not None and prev.tag == "WW" and (t.lemma.lower() + prev.lemma.lower()) in self.lex.negating_verbs
 
     def _name_modifier(self, j: int, first: int) -> bool:
         """Is token j a name that modifies the name at ``first`` ("met Lindeveld-directeur Karin
@@ -746,9 +752,23 @@ def _negated(sv: SentenceView, clause: Clause, lex) -> bool:
             scopes.append(sv.clauses[idx - 1])
     negator = any(t.i in sc and t.lemma.lower() in lex.negators and not _in_nominal_infinitive(sv, t)
                   for sc in scopes for t in sv.s.tokens)
+    if not negator and _left_undone(sv, clause, scopes, lex):
+        negator = True
     before = sv.s.token(clause.first - 1) if clause.opener == "dat" else None
     opened = clause.opener in lex.negating_openers or (before is not None and before.lemma.lower() in lex.negating_openers)
     return negator != opened    # "zonder dat hij het niet wist" is knowing
+
+
+def _left_undone(sv: SentenceView, clause: Clause, scopes: list, lex) -> bool:
+    """"liet na de raad in te lichten", "verzuimde de inspectie te informeren": a verb of leaving
+    undone over the infinitive."""
+    toks = [t for sc in scopes for t in sv.s.tokens if t.i in sc]
+    particles = [t.lemma.lower() for t in toks if t.rel == "svp" or t.pos.startswith("VZ(fin") or sv.verb_particle(t)]
+    for t in toks:
+        if t.tag == "WW" and (t.lemma.lower() in lex.negating_verbs
+                              or any(p + t.lemma.lower() in lex.negating_verbs for p in particles)):
+            return any(x.tag == "WW" and "inf" in x.pos and x.i > t.i for x in sv.s.tokens)
+    return False
 
 
 def _in_nominal_infinitive(sv: SentenceView, t: Token) -> bool:
@@ -1036,7 +1056,8 @@ def _fill_roles(sv: SentenceView, f: Frame, trig: Token, clause: Clause, info: d
 
     agents = read(f.agent, None)
     # "liet een onderzoek doen": with causative laten the subject is not the one who acts
-    laten = next((t for t in sv.s.tokens if t.lemma == "laten" and t.i in clause and t.i != trig.i), None)
+    laten = next((t for t in sv.s.tokens if t.lemma == "laten" and t.i in clause and t.i != trig.i
+                  and not (sv.s.token(t.i + 1) is not None and sv.verb_particle(sv.s.token(t.i + 1)))), None)
     if "laten" not in f.with_ and "Commissioning" not in f.types and laten is not None:
         door = sv.pp("door", clause, trig)
         agents = door.keys if door else []

@@ -142,6 +142,7 @@ class RoleLexicon:
     irrealis: frozenset
     prefixes: tuple
     negating_openers: frozenset = frozenset()
+    negating_verbs: frozenset = frozenset()
     matter_nouns: frozenset = frozenset()
     post_suffixes: tuple = ()
     body_suffixes: tuple = ()
@@ -270,6 +271,7 @@ def roles() -> RoleLexicon:
         attribution_cues={k: frozenset(v) for k, v in (attribution.get("cues") or {}).items()},
         negators=frozenset(disc.get("negators") or ()),
         negating_openers=frozenset(disc.get("negating_openers") or ()),
+        negating_verbs=frozenset(disc.get("negating_verbs") or ()),
         irrealis=frozenset(disc.get("irrealis") or ()),
         prefixes=tuple(data.get("prefixes") or ()),
         firm_words=frozenset(str(w).lower() for w in data.get("firm_words") or ()),
