@@ -167,6 +167,12 @@ CASES = [
     ("De bestuurder van Stichting Onderwijs Eemland, drs. Arend Vermaat, is per direct vertrokken. Hij nam "
      "maandag ontslag, nadat een onderzoek was afgerond.",
      "2024-10-10", [("Resignation", {"Arend Vermaat", "bestuurder"}, set(), "2024-10-07")]),
+    # "de onderzoekers" are the bureau named before; "wethouder Dekker" after "van" is no place; the
+    # "in" of "In mei" does not make "opdracht ... van" an "in opdracht van"
+    ("In mei gaf de raad onderzoeksbureau Kompas opdracht de rol van wethouder Dekker te onderzoeken. De "
+     "onderzoekers spraken met achttien betrokkenen.",
+     "2024-10-10", [("Commissioning", {"raad"}, {"Kompas"}, "2024-05"),
+                    ("Investigation", {"Kompas"}, {"Dekker"}, "2024-05")]),
     # a person's name that Frog glued to the name of a body, or to a word before it
     ("Dinsdagavond liet Verhoef Provinciale Staten in een brief weten dat hij zijn functie neerlegt.",
      "2024-10-10", [("Informing", {"Verhoef"}, {"Provinciale Staten"}, "2024-10-08"),
@@ -319,6 +325,13 @@ def test_a_clause_with_a_time_after_publication_is_a_plan(parser, request):
     """"stuurt de raad volgende week een brief": no event; last week's informing is one."""
     got = run(request.getfixturevalue(parser), PLAN_TEXT, "2024-10-10")
     assert [(g[0], g[3]) for g in got] == [("Informing", "2024-09-30")]
+
+
+def test_one_investigators_investigation_told_twice_is_one_event(recorded_frog):
+    got = run(recorded_frog, "In mei gaf de raad onderzoeksbureau Kompas opdracht de rol van wethouder Dekker "
+              "te onderzoeken. Het bureau sprak met achttien betrokkenen en las honderden e-mails.", "2024-10-10")
+    investigations = [g for g in got if g[0] == "Investigation"]
+    assert len(investigations) == 1 and "Kompas" in investigations[0][1], got
 
 
 def test_one_event_per_clause_and_type():

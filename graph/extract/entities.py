@@ -308,7 +308,7 @@ def resolve_document(doc: Document, sentences, mentions: dict) -> DocContext:
         for m in mentions.get(s.index, []):
             prev = s.token(m.first - 1)
             if m.kind == "name" and m.etype == "Person" and len(m.name.split()) == 1 and not find_full(surname_key(m.name), full) \
-                    and prev is not None and prev.tag == "VZ" and prev.lemma in ("van", "uit", "in", "te"):
+                    and not m.post and prev is not None and prev.tag == "VZ" and prev.lemma in ("van", "uit", "in", "te"):
                 m.kind = "place"
     for s in sentences:
         for m in mentions.get(s.index, []):
@@ -350,8 +350,8 @@ def resolve_document(doc: Document, sentences, mentions: dict) -> DocContext:
     # "Dactylus" alone, where the text also says "forensisch bureau Dactylus": the bureau
     org_by_name = {m.name: m for ms in mentions.values() for m in ms if m.kind == "org" and m.name}
     for m in ordered:
-        if m.kind == "name" and m.etype == "Person" and len(m.name.split()) == 1 and m.name in org_by_name \
-                and not find_full(surname_key(m.name), full):
+        if m.kind == "name" and len(m.name.split()) == 1 and m.name in org_by_name and \
+                (m.etype == "Organization" or (m.etype == "Person" and not find_full(surname_key(m.name), full))):
             org = org_by_name[m.name]
             m.kind, m.etype, m.text, m.post, m.head_lemma = "org", "Organization", org.text, org.post, org.head_lemma
     # ... and "naar Vechtzoom", where Frog took the name for a place
@@ -547,6 +547,12 @@ def resolve_document(doc: Document, sentences, mentions: dict) -> DocContext:
                 if m.name and m.post:
                     named_orgs.append((m.post, key))
                 m.entity = key
+                continue
+            if m.kind == "group" and m.head_lemma in lex.investigators and m.count is None and m.definite \
+                    and _named_before(named_orgs, INVESTIGATING):
+                # "De onderzoekers spraken met ..." after "onderzoeksbureau Kompas": Kompas
+                m.entity = _named_before(named_orgs, INVESTIGATING)
+                _alias(ctx.entities[m.entity], m.text)
                 continue
             if m.kind == "group":
                 e = _resolve_group(ctx, m, groups)
@@ -784,13 +790,17 @@ def _body_label(m) -> str:
     return canon
 
 
-def _named_before(named_orgs: list, post: str) -> Optional[str]:
-    """The organisation named most recently with this head noun, or a compound of it
-    ("onderzoeksbureau Kompas" for "het bureau"), if there is one."""
+INVESTIGATING = ("bureau", "kantoor", "commissie", "dienst", "inspectie", "recherche")
+
+
+def _named_before(named_orgs: list, post) -> Optional[str]:
+    """The organisation named most recently with this head noun (or one of these), or a compound of
+    it ("onderzoeksbureau Kompas" for "het bureau"), if there is one."""
     if not post:
         return None
+    posts = (post,) if isinstance(post, str) else tuple(post)
     for head, key in reversed(named_orgs):
-        if head == post or head.endswith(post):
+        if any(head == p or head.endswith(p) for p in posts):
             return key
     return None
 

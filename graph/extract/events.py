@@ -712,6 +712,10 @@ def _frame_applies(sv: SentenceView, f: Frame, trig: Token, clause: Clause) -> O
         if lemma not in f.lemmas or not any(lemma.startswith(p) for p in f.particle_any):
             if not any(_has_particle(sv, trig, clause, p) for p in f.particle_any):
                 return None
+    if f.after:
+        before = sv.s.token(trig.i - 1)
+        if before is None or before.lemma.lower() not in f.after:
+            return None
     if f.with_:
         w = _has_with(sv, trig, clause, f.with_)
         if w is None:
@@ -1224,6 +1228,10 @@ def merge_duplicates(events: list) -> list:
             partial = not kept.agents or not ev.agents
             # the very same parties on both sides: a fact told again later on (a lead and the body)
             identical = set(kept.agents) == set(ev.agents) and set(kept.recipients) == set(ev.recipients)
+            if ev.etype == "Investigation" and kept.agents and set(kept.agents) == set(ev.agents):
+                # one investigator's investigation, told in several sentences ("het bureau
+                # onderzocht ... Het bureau sprak met ...")
+                same = identical = True
             if same and (stated or partial or identical) and _times_compatible(kept.time, ev.time):
                 twin = kept
                 break

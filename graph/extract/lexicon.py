@@ -16,7 +16,7 @@ from graph.terms import EVENT_CLASSES
 SLOTS = {"subject", "object", "indirect", "controller", "speaker", "matter-person",
          "laten-object", "subject-as-actor", "with-van", "about", "object-of"}
 NEGATION_CHOICES = {"negative", "drop"} | set(EVENT_CLASSES)
-FRAME_FIELDS = {"id", "type", "lemma", "pos", "particle", "particle_any", "with", "without", "prep", "agent",
+FRAME_FIELDS = {"id", "type", "lemma", "pos", "particle", "particle_any", "with", "without", "prep", "after", "agent",
                 "recipient_kind", "agent_kind",
                 "recipient", "passive", "aux", "negated", "requires", "confidence", "examples",
                 "polarity"}
@@ -38,6 +38,7 @@ class Frame:
     particle_any: frozenset = frozenset()
     with_: frozenset = frozenset()
     without: frozenset = frozenset()
+    after: frozenset = frozenset()
     recipient_kind: frozenset = frozenset()
     agent_kind: frozenset = frozenset()
     preps: frozenset = frozenset()
@@ -52,7 +53,7 @@ class Frame:
 
     @property
     def specificity(self) -> int:
-        return (2 * bool(self.particle) + len(self.with_ and [1]) * 2 + bool(self.preps)
+        return (2 * bool(self.particle) + len(self.with_ and [1]) * 2 + bool(self.preps) + bool(self.after)
                 + bool(self.particle_any) + bool(self.agent_kind))
 
 
@@ -108,6 +109,7 @@ def frames() -> tuple:
             particle=e.get("particle"), particle_any=frozenset(_as_list(e.get("particle_any"))),
             with_=frozenset(str(x).lower() for x in _as_list(e.get("with"))),
             without=frozenset(str(x).lower() for x in _as_list(e.get("without"))),
+            after=frozenset(str(x).lower() for x in _as_list(e.get("after"))),
             recipient_kind=frozenset(_as_list(e.get("recipient_kind"))),
             agent_kind=frozenset(_as_list(e.get("agent_kind"))),
             preps=frozenset(_as_list(e.get("prep"))), agent=agent, recipient=recipient,
@@ -158,6 +160,7 @@ class RoleLexicon:
     person_titles: frozenset = frozenset()
     contrastive: frozenset = frozenset()
     supervisors: tuple = ()
+    investigators: frozenset = frozenset()
     quantifiers: frozenset = frozenset()
     question_openers: frozenset = frozenset()
     person_suffixes: tuple = ()
@@ -282,6 +285,7 @@ def roles() -> RoleLexicon:
         collectives=frozenset(str(w).lower() for w in data.get("collectives") or ()),
         contrastive=frozenset(str(w).lower() for w in data.get("contrastive_modifiers") or ()),
         supervisors=tuple(str(w).lower() for w in data.get("supervisors") or ()),
+        investigators=frozenset(data.get("investigators") or ()),
         quantifiers=frozenset(str(w).lower() for w in disc.get("quantifiers") or ()),
         question_openers=frozenset(str(w).lower() for w in disc.get("question_openers") or ()),
         person_suffixes=tuple(str(w).lower() for w in data.get("person_suffixes") or ()),
