@@ -536,7 +536,10 @@ class SentenceView:
             if m.first not in window and not (noun and m.first in clause):
                 continue
             p = self.in_pp(m)
-            if p is not None and p.lemma.lower() == prep and (p.i in window or p.i in clause):
+            # "legde verantwoording af aan de raad": Frog joins particle and preposition ("af_aan")
+            if p is not None and (p.lemma.lower() == prep or (p.pos.startswith("VZ(fin)_") and
+                                                            p.lemma.lower().split("_")[-1] == prep)) \
+                    and (p.i in window or p.i in clause):
                 if noun and p.i < trig.i:
                     continue
                 if self.noun_attached(p, keep | {trig.i}) or self._after_samen_met(m):
