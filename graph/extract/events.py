@@ -798,6 +798,16 @@ def _in_nominal_infinitive(sv: SentenceView, t: Token) -> bool:
     return art is not None and art.tag == "LID" and art.lemma.lower() == "het"
 
 
+def _denied(sv: SentenceView, clause: Clause, lex) -> bool:
+    """Does a verb of denial govern this "dat"-clause from the clause before it?"""
+    idx = sv.clauses.index(clause)
+    for prev in reversed(sv.clauses[:idx]):
+        if prev.opener == "rel":
+            continue
+        return any(t.i in prev and t.tag == "WW" and t.lemma.lower() in lex.denial_verbs for t in sv.s.tokens)
+    return False
+
+
 def _irrealis(sv: SentenceView, clause: Clause, trig: Token, lex) -> bool:
     """A question, a modal or a verb of planning/advice over the trigger, or 'of' (whether)."""
     if sv.s.tokens and sv.s.tokens[-1].text == "?":
@@ -817,6 +827,8 @@ def _irrealis(sv: SentenceView, clause: Clause, trig: Token, lex) -> bool:
                 break
     if clause.opener in lex.question_openers:
         return True   # "legt uit wanneer zij het hoorde": an indirect question
+    if clause.opener == "dat" and _denied(sv, clause, lex):
+        return True   # "De wethouder ontkent dat hij ervan wist": a denial asserts nothing
     if _counterfactual_condition(sv, clause):
         return True   # "Als ik de raad had ingelicht, ..."; "Als ik naar de raad was gestapt, ..."
     if any(_counterfactual_condition(sv, c) for c in sv.clauses if c is not clause) and any(

@@ -145,6 +145,7 @@ class RoleLexicon:
     prefixes: tuple
     negating_openers: frozenset = frozenset()
     negating_verbs: frozenset = frozenset()
+    denial_verbs: frozenset = frozenset()
     matter_nouns: frozenset = frozenset()
     post_suffixes: tuple = ()
     body_suffixes: tuple = ()
@@ -275,6 +276,7 @@ def roles() -> RoleLexicon:
         negators=frozenset(disc.get("negators") or ()),
         negating_openers=frozenset(disc.get("negating_openers") or ()),
         negating_verbs=frozenset(disc.get("negating_verbs") or ()),
+        denial_verbs=frozenset(disc.get("denial_verbs") or ()),
         irrealis=frozenset(disc.get("irrealis") or ()),
         prefixes=tuple(data.get("prefixes") or ()),
         firm_words=frozenset(str(w).lower() for w in data.get("firm_words") or ()),
