@@ -263,6 +263,15 @@ class SentenceView:
             return t
         return None
 
+    def subject_elsewhere(self, key: str, clause: Clause, trig: Token) -> bool:
+        """Is the entity the subject of the full verb that governs the trigger in its clause
+        ("gaf de burgemeester het bureau opdracht de klachten te onderzoeken")?"""
+        fin = self.finite(clause)
+        if fin is None or fin.i == trig.i or fin.lemma in ("hebben", "zijn", "worden") or fin.lemma in self.lex.irrealis:
+            return False   # the trigger itself, or its auxiliary or modal
+        found = self._subject(fin, clause)
+        return bool(found and key in found.keys)
+
     def verb_particle(self, t: Token) -> bool:
         """Is the preposition t the particle of the verb before it ("liet na de raad te informeren":
         nalaten), which Frog parsed as a preposition?"""
@@ -1044,7 +1053,8 @@ def _fill_roles(sv: SentenceView, f: Frame, trig: Token, clause: Clause, info: d
                             sv.ctx.entities.get(k) is not None and sv.lex.is_supervisor(
                                 [sv.ctx.entities[k].label, *sv.ctx.entities[k].aliases]) for k in other):
                         found = Found([sv.ctx.focus_org], "fallback")   # a supervisor looks into the organisation
-                    elif sv.ctx.focus:
+                    elif sv.ctx.focus and not sv.subject_elsewhere(sv.ctx.focus, clause, trig):
+                        # not the one who gave the order: "gaf de burgemeester X opdracht ... te onderzoeken"
                         found = Found([sv.ctx.focus], "fallback")
                 elif slot == "laten-object":
                     om = next((t for t in sv.s.tokens if t.lemma == "om" and t.i > trig.i - 10), None)
