@@ -173,6 +173,10 @@ CASES = [
      "onderzoekers spraken met achttien betrokkenen.",
      "2024-10-10", [("Commissioning", {"raad"}, {"Kompas"}, "2024-05"),
                     ("Investigation", {"Kompas"}, {"Dekker"}, "2024-05")]),
+    # "wij" said by the chair named with his body: the chair and the body
+    ("Voorzitter Ton Hagen van de raad van commissarissen erkent dat. \"Wij wisten niet van het bestaan "
+     "van dit rapport.\"",
+     "2024-10-10", [("KnowledgeStatement", {"Ton Hagen", "raad van commissarissen"}, set(), None)]),
     # a person's name that Frog glued to the name of a body, or to a word before it
     ("Dinsdagavond liet Verhoef Provinciale Staten in een brief weten dat hij zijn functie neerlegt.",
      "2024-10-10", [("Informing", {"Verhoef"}, {"Provinciale Staten"}, "2024-10-08"),

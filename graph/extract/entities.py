@@ -959,7 +959,7 @@ def _resolve_pronoun(ctx: DocContext, s, m: TMention, last_person: list) -> Opti
         if speaker is None:
             return _signing_body(ctx)
         if speaker:
-            chaired = _chaired_body(ctx, speaker)
+            chaired = _chaired_body(ctx, speaker) or _body_of_post(ctx, speaker)
             others = [p[0] for p in last_person if p[0] != speaker and s.index - p[2] <= 1]
             if chaired:
                 m.also = [chaired]    # "Wij wisten van niets", zegt ledenraadsvoorzitter X: X and the ledenraad
@@ -1037,6 +1037,25 @@ def _person_pair(ctx: DocContext, s, m: TMention) -> Optional[tuple]:
         people = list(dict.fromkeys(before))
         if len(people) == 2:
             return people[0], people[1]
+    return None
+
+
+def _body_of_post(ctx: DocContext, key: str) -> Optional[str]:
+    """The body or organisation named with "van" right after a post-and-name mention of the person:
+    "Voorzitter Ton Hagen van de raad van commissarissen" -> the raad van commissarissen."""
+    for k, ms in ctx.mentions.items():
+        sent = ctx.sentences[k]
+        for m in ms:
+            if m.entity != key or not getattr(m, "post", ""):
+                continue
+            van = sent.token(m.last + 1)
+            if van is None or van.lemma != "van":
+                continue
+            body = next((x for x in ms if van.i < x.first <= van.i + 3 and x.entity
+                         and ctx.entities.get(x.entity) is not None
+                         and ctx.entities[x.entity].etype in ("Body", "Organization")), None)
+            if body is not None:
+                return body.entity
     return None
 
 
