@@ -177,6 +177,9 @@ CASES = [
     ("Voorzitter Ton Hagen van de raad van commissarissen erkent dat. \"Wij wisten niet van het bestaan "
      "van dit rapport.\"",
      "2024-10-10", [("KnowledgeStatement", {"Ton Hagen", "raad van commissarissen"}, set(), None)]),
+    # a firm of names joined by "&", even where Frog took a part for a place
+    ("Van Tilburg & Hoeks leverde het rapport in december af bij de directeur.",
+     "2024-10-10", [("Report", {"Van Tilburg & Hoeks"}, {"directeur"}, "2023-12")]),
     # a person's name that Frog glued to the name of a body, or to a word before it
     ("Dinsdagavond liet Verhoef Provinciale Staten in een brief weten dat hij zijn functie neerlegt.",
      "2024-10-10", [("Informing", {"Verhoef"}, {"Provinciale Staten"}, "2024-10-08"),

@@ -351,6 +351,25 @@ def find_mentions(s: Sentence, text: str, lex: Optional[RoleLexicon] = None) -> 
         add(m)
 
     # 2. named entities not yet covered: persons and organisations
+    # a firm of names joined by "&": "Van Tilburg & Hoeks", "Brons & Partners"
+    for amp in toks:
+        if amp.text != "&" or amp.i in used:
+            continue
+        left, right = s.token(amp.i - 1), s.token(amp.i + 1)
+        if left is None or right is None or left.i in used or right.i in used \
+                or not (left.tag == "SPEC" and left.text[:1].isupper()) or not right.text[:1].isupper() \
+                or right.tag not in ("SPEC", "N"):
+            continue
+        a, b = left.i, right.i
+        while s.token(a - 1) is not None and (a - 1) not in used and s.token(a - 1).text[:1].isupper() and (
+                s.token(a - 1).tag == "SPEC" or s.token(a - 1).text.lower() in tussenvoegsels()):
+            a -= 1
+        while s.token(b + 1) is not None and (b + 1) not in used and s.token(b + 1).tag == "SPEC" \
+                and s.token(b + 1).text[:1].isupper():
+            b += 1
+        name = span_text(a, b)
+        add(TMention(start=s.token(a).start, end=s.token(b).end, text=name, kind="name", etype="Organization",
+                     sentence=s.index, head_lemma=s.token(b).lemma, first=a, last=b, name=name))
     i = 1
     while i <= len(toks):
         t = s.token(i)
