@@ -282,6 +282,9 @@ class SentenceView:
         """Is token j a name that modifies the name at ``first`` ("met Lindeveld-directeur Karin
         Smit", where Frog glued the two and the tokens split them again)?"""
         t = self.s.token(j)
+        if t.tag == "SPEC" and j == first - 1 and j not in self.by_token and " " not in t.text \
+                and t.text.endswith("s") and t.text[:1].isupper():
+            return True   # a genitive: "door Jansens voorganger Ans Pelgrim"
         return t.tag == "SPEC" and t.rel == "mod" and t.head == first and j not in self.by_token \
             and t.text[:1].isupper() and not self.lex.is_time_word(t.lemma)
 

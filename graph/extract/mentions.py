@@ -379,8 +379,9 @@ def find_mentions(s: Sentence, text: str, lex: Optional[RoleLexicon] = None) -> 
                                           and t.ner.startswith("B-") and s.token(i + 1) is not None
                                           and s.token(i + 1).ner.startswith("I-")
                                           and not (t.tag == "LID" and lex.kind(s.token(i + 1).lemma.lower())))
-        if cls not in ("PER", "ORG") and t.tag == "SPEC" and t.text.lower() in lex.first_names and i not in used:
-            cls = "PER"     # a known first name Frog took for a place: "Arnoud trad af"
+        if cls not in ("PER", "ORG") and t.tag == "SPEC" and t.text.split()[0].lower() in lex.first_names \
+                and i not in used:
+            cls = "PER"     # a known first name Frog took for a place: "Arnoud trad af", "Ans Pelgrim"
         nxt_tok = s.token(i + 1)
         if cls != "PER" and i not in used and t.tag != "SPEC" and is_first_name(t.text) and nxt_tok is not None \
                 and (nxt_tok.text in tussenvoegsels() or (nxt_tok.text[:1].isupper() and nxt_tok.tag != "LET"
@@ -397,6 +398,11 @@ def find_mentions(s: Sentence, text: str, lex: Optional[RoleLexicon] = None) -> 
             cls = "ORG"     # "Zorggroep Elsbroek", "Woonstichting Lindehof" that Frog took for a place
         if i in used or cls not in ("PER", "ORG") or not name_start:
             i += 1
+            continue
+        after = s.token(i + 1)
+        if " " not in t.text and t.text.endswith("s") and after is not None and after.tag == "N" \
+                and after.text[:1].islower() and lex.kind(after.lemma.lower()) in ("post", "role"):
+            i += 1      # a genitive before a post: "Jansens voorganger Ans Pelgrim" names Pelgrim
             continue
         j = i
         while j + 1 <= len(toks) and (j + 1) not in used and ner_class(s.token(j + 1)) == cls \
