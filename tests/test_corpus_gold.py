@@ -1,6 +1,6 @@
 """Keep the gold of the invented Dutch corpora honest: the development sets (tests/corpus,
-tests/corpus_dev2 to tests/corpus_dev6, and tests/corpus_heldout, held out in the first session
-and tuned on since) and the held-out sets tests/corpus_heldout3 to tests/corpus_heldout5, which the
+tests/corpus_dev2 to tests/corpus_dev8, and tests/corpus_heldout, held out in the first session
+and tuned on since) and the held-out sets tests/corpus_heldout3 to tests/corpus_heldout6, which the
 extraction is never tuned on.
 
 Every gold file must load, use only the scorer's core event types and entity types, refer only to

@@ -180,6 +180,10 @@ CASES = [
     # a firm of names joined by "&", even where Frog took a part for a place
     ("Van Tilburg & Hoeks leverde het rapport in december af bij de directeur.",
      "2024-10-10", [("Report", {"Van Tilburg & Hoeks"}, {"directeur"}, "2023-12")]),
+    # "door ... te" acts for the subject of the main clause, not of a "dat"-clause between
+    ("De directeur en de voorzitter zorgden er in mei voor dat de teamleider kon blijven door de raad van "
+     "toezicht niet in te lichten.",
+     "2024-10-10", [("NonDisclosure", {"directeur", "voorzitter"}, {"raad van toezicht"}, "2024-05")]),
     # a person's name that Frog glued to the name of a body, or to a word before it
     ("Dinsdagavond liet Verhoef Provinciale Staten in een brief weten dat hij zijn functie neerlegt.",
      "2024-10-10", [("Informing", {"Verhoef"}, {"Provinciale Staten"}, "2024-10-08"),

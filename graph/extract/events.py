@@ -376,10 +376,11 @@ class SentenceView:
     # -- slots ------------------------------------------------------------------
     def subject(self, trig: Token, clause: Clause) -> Optional[Found]:
         if clause.opener in ("zonder", "door"):
-            # "nam ontslag zonder de raad in te lichten": the one who acts in the clause before
+            # "nam ontslag zonder de raad in te lichten": the one who acts in the main clause before
+            # (not in a "dat"-clause between: "maakten het mogelijk dat X bleef door ... te ...")
             idx = self.clauses.index(clause) if clause in self.clauses else 0
             for c in reversed(self.clauses[:idx]):
-                if c.opener in INFINITIVE_OPENERS or c.opener == "rel":
+                if c.opener in INFINITIVE_OPENERS or c.opener == "rel" or c.subordinate:
                     continue
                 fin = self.finite(c)
                 return self._subject(fin, c) if fin is not None else None
