@@ -549,9 +549,9 @@ def resolve_document(doc: Document, sentences, mentions: dict) -> DocContext:
                 m.entity = key
                 continue
             if m.kind == "group" and m.head_lemma in lex.investigators and m.count is None and m.definite \
-                    and _named_before(named_orgs, INVESTIGATING):
+                    and _named_before(named_orgs, lex.investigating_heads):
                 # "De onderzoekers spraken met ..." after "onderzoeksbureau Kompas": Kompas
-                m.entity = _named_before(named_orgs, INVESTIGATING)
+                m.entity = _named_before(named_orgs, lex.investigating_heads)
                 _alias(ctx.entities[m.entity], m.text)
                 continue
             if m.kind == "group":
@@ -790,9 +790,6 @@ def _body_label(m) -> str:
     return canon
 
 
-INVESTIGATING = ("bureau", "kantoor", "commissie", "dienst", "inspectie", "recherche")
-
-
 def _named_before(named_orgs: list, post) -> Optional[str]:
     """The organisation named most recently with this head noun (or one of these), or a compound of
     it ("onderzoeksbureau Kompas" for "het bureau"), if there is one."""
@@ -813,7 +810,7 @@ def _split_other_holders_title(sentences, mentions, full) -> None:
     posts_of = {}   # full name -> posts given with it so far
     for s in sentences:
         ms = mentions.get(s.index, [])
-        for i, m in enumerate(list(ms)):
+        for m in list(ms):
             if m.kind != "name" or m.etype != "Person" or not m.post:
                 continue
             key = find_full(surname_key(m.name), full) or m.name

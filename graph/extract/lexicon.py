@@ -162,6 +162,7 @@ class RoleLexicon:
     contrastive: frozenset = frozenset()
     supervisors: tuple = ()
     investigators: frozenset = frozenset()
+    investigating_heads: tuple = ()
     quantifiers: frozenset = frozenset()
     question_openers: frozenset = frozenset()
     person_suffixes: tuple = ()
@@ -288,6 +289,7 @@ def roles() -> RoleLexicon:
         contrastive=frozenset(str(w).lower() for w in data.get("contrastive_modifiers") or ()),
         supervisors=tuple(str(w).lower() for w in data.get("supervisors") or ()),
         investigators=frozenset(data.get("investigators") or ()),
+        investigating_heads=tuple(data.get("investigating_heads") or ()),
         quantifiers=frozenset(str(w).lower() for w in disc.get("quantifiers") or ()),
         question_openers=frozenset(str(w).lower() for w in disc.get("question_openers") or ()),
         person_suffixes=tuple(str(w).lower() for w in data.get("person_suffixes") or ()),
