@@ -834,13 +834,11 @@ def _affiliation(s, m, sentence_mentions) -> bool:
     before it ("Ton Wever van Dorpsbelang Oosterveen")? Only a name of two or more words that does
     not begin with a first name, an initial or a particle."""
     words = m.name.split()
-    before = s.token(m.first - 1)
-    if len(words) < 2 or before is None or before.lemma != "van":
+    if len(words) < 2 or words[0].lower() in roles().first_names or INITIALS.fullmatch(words[0]) \
+            or words[0].lower() in tussenvoegsels():
         return False
-    if words[0].lower() in roles().first_names or INITIALS.fullmatch(words[0]) or words[0].lower() in tussenvoegsels():
-        return False
-    return any(p.last == m.first - 2 and p.etype in ("Person", "Role") and p.kind in ("name", "role")
-               for p in sentence_mentions)
+    return any(p.last < m.first and p.etype in ("Person", "Role") and p.kind in ("name", "role")
+               and _of_complement(s, p, m) for p in sentence_mentions)
 
 
 def _tail_word(lemma: str) -> str:
@@ -1041,16 +1039,12 @@ def _body_of_post(ctx: DocContext, key: str) -> Optional[str]:
     """The body or organisation named with "van" right after a post-and-name mention of the person:
     "Voorzitter Ton Hagen van de raad van commissarissen" -> the raad van commissarissen."""
     for k, ms in ctx.mentions.items():
-        sent = ctx.sentences[k]
         for m in ms:
             if m.entity != key or not getattr(m, "post", ""):
                 continue
-            van = sent.token(m.last + 1)
-            if van is None or van.lemma != "van":
-                continue
-            body = next((x for x in ms if van.i < x.first <= van.i + 3 and x.entity
-                         and ctx.entities.get(x.entity) is not None
-                         and ctx.entities[x.entity].etype in ("Body", "Organization")), None)
+            body = next((x for x in ms if x.first > m.last and x.entity and ctx.entities.get(x.entity) is not None
+                         and ctx.entities[x.entity].etype in ("Body", "Organization")
+                         and _of_complement(ctx.sentences[k], m, x)), None)
             if body is not None:
                 return body.entity
     return None

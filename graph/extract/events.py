@@ -263,7 +263,7 @@ class SentenceView:
             return t
         return None
 
-    def subject_elsewhere(self, key: str, clause: Clause, trig: Token) -> bool:
+    def subject_of_governing_verb(self, key: str, clause: Clause, trig: Token) -> bool:
         """Is the entity the subject of the full verb that governs the trigger in its clause
         ("gaf de burgemeester het bureau opdracht de klachten te onderzoeken")?"""
         fin = self.finite(clause)
@@ -1057,7 +1057,7 @@ def _fill_roles(sv: SentenceView, f: Frame, trig: Token, clause: Clause, info: d
                             sv.ctx.entities.get(k) is not None and sv.lex.is_supervisor(
                                 [sv.ctx.entities[k].label, *sv.ctx.entities[k].aliases]) for k in other):
                         found = Found([sv.ctx.focus_org], "fallback")   # a supervisor looks into the organisation
-                    elif sv.ctx.focus and not sv.subject_elsewhere(sv.ctx.focus, clause, trig):
+                    elif sv.ctx.focus and not sv.subject_of_governing_verb(sv.ctx.focus, clause, trig):
                         # not the one who gave the order: "gaf de burgemeester X opdracht ... te onderzoeken"
                         found = Found([sv.ctx.focus], "fallback")
                 elif slot == "laten-object":

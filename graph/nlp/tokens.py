@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections import Counter
+from dataclasses import replace
 from functools import lru_cache
 from typing import NamedTuple, Optional
 
@@ -313,46 +314,38 @@ def _glued_parts(tok: Token) -> list[tuple[int, int]]:
 
 
 def _split_glued_names(tokens: list[Token]) -> list[Token]:
-    """Each name of a glued unit as a token of its own. The person's name keeps the unit's head
-    and relation; a name before it modifies it, a name after it is its apposition. Heads are
-    renumbered."""
-    if not any(_glued_parts(t) for t in tokens):
-        return tokens
-    pieces: list[list[Token]] = []
+    """Each name of a glued unit as a token of its own, with its own offsets. The person's name
+    keeps the unit's head and relation; a name before it modifies it, a name after it is its
+    apposition. Every head is renumbered."""
+    groups: list[tuple[list[Token], int]] = []   # (tokens a Frog token becomes, index of its main one)
     for tok in tokens:
         parts = _glued_parts(tok)
-        words = tok.text.split()
-        if not parts or len(words) != len(tok.ner.split("_")):
-            pieces.append(([tok], 0))
+        spans = _pieces(tok.text, 0, len(tok.text))
+        ners, lemmas, tags = tok.ner.split("_"), tok.lemma.split("_"), tok.pos.split("_")
+        if not parts or len(spans) != len(ners):
+            groups.append(([tok], 0))
             continue
-        lemmas, tags, ners = tok.lemma.split("_"), tok.pos.split("_"), tok.ner.split("_")
-        if len(lemmas) != len(words):
-            lemmas = words
-        group, pos = [], tok.start
+        if len(lemmas) != len(spans):
+            lemmas = [tok.text[a:b] for a, b in spans]
         main = next(k for k, (a, b) in enumerate(parts) if any(n.endswith("-PER") for n in ners[a:b]))
-        for a, b in parts:
-            start = pos
-            for w in words[a:b]:
-                found = tok.text.find(w, pos - tok.start)
-                pos = tok.start + (found if found >= 0 else pos - tok.start) + len(w)
-            start = tok.start + tok.text.find(words[a], start - tok.start)
-            group.append(Token(i=tok.i, text=" ".join(words[a:b]), lemma="_".join(lemmas[a:b]),
-                               morph=tok.morph, pos="_".join(tags[a:b]), ner="_".join(ners[a:b]),
-                               chunk=tok.chunk, head=tok.head, rel=tok.rel, start=start, end=pos))
-        pieces.append((group, main))
-    new_index = {}
-    n = 0
-    for group, main in pieces:
-        new_index[group[0].i] = n + 1 + main
+        groups.append(([replace(tok, text=tok.text[spans[a][0]:spans[b - 1][1]], lemma="_".join(lemmas[a:b]),
+                                pos="_".join(tags[a:b]), ner="_".join(ners[a:b]),
+                                start=tok.start + spans[a][0], end=tok.start + spans[b - 1][1])
+                        for a, b in parts], main))
+    if all(len(group) == 1 for group, _ in groups):
+        return tokens
+    new_index, n = {}, 0
+    for group, main in groups:
+        new_index[group[0].i] = n + 1 + main   # where the old index (and heads pointing to it) now is
         n += len(group)
     out = []
-    for group, main in pieces:
+    for group, main in groups:
         first = new_index[group[0].i] - main
         for k, tok in enumerate(group):
-            head = new_index.get(tok.head, 0) if k == main else first + main
-            rel = tok.rel if k == main else ("mod" if k < main else "app")
-            out.append(Token(i=first + k, text=tok.text, lemma=tok.lemma, morph=tok.morph, pos=tok.pos,
-                             ner=tok.ner, chunk=tok.chunk, head=head, rel=rel, start=tok.start, end=tok.end))
+            if k == main:
+                out.append(replace(tok, i=first + k, head=new_index.get(tok.head, 0)))
+            else:
+                out.append(replace(tok, i=first + k, head=first + main, rel="mod" if k < main else "app"))
     return out
 
 
